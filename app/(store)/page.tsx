@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { verticals } from '@/lib/verticals';
+
+const accents: Record<string, string> = {
+  vouchers: 'from-rose-500 to-orange-400',
+  games: 'from-violet-600 to-fuchsia-500',
+  mobile: 'from-sky-500 to-cyan-400',
+  esim: 'from-emerald-500 to-teal-400',
+};
+
+export default function HomePage() {
+  return (
+    <div className="space-y-10">
+      <section className="rounded-3xl bg-gradient-to-br from-brand-600 to-brand-700 px-6 py-10 text-white sm:px-10 sm:py-14">
+        <h1 className="max-w-xl text-3xl font-bold tracking-tight sm:text-4xl">
+          Top up, gift and travel. Delivered in seconds.
+        </h1>
+        <p className="mt-3 max-w-xl text-brand-100">
+          Gift cards, game credits, mobile recharges and travel eSIMs, paid from your store balance.
+        </p>
+      </section>
+
+      <section aria-labelledby="shop-by-category">
+        <h2 id="shop-by-category" className="text-xl font-semibold tracking-tight">
+          Shop by category
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {verticals.map((vertical) => (
+            <li key={vertical.slug}>
+              <Link
+                href={`/${vertical.slug}`}
+                className="group flex h-full flex-col overflow-hidden rounded-2xl bg-white ring-1 ring-zinc-200 transition hover:-translate-y-0.5 hover:shadow-lg dark:bg-zinc-900 dark:ring-zinc-800"
+              >
+                <span aria-hidden="true" className={`h-2 bg-gradient-to-r ${accents[vertical.slug]}`} />
+                <span className="flex flex-1 flex-col p-5">
+                  <span className="text-lg font-semibold group-hover:text-brand-600 dark:group-hover:text-brand-100">
+                    {vertical.title}
+                  </span>
+                  <span className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{vertical.description}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

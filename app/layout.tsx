@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+import { Providers } from '@/components/providers';
+import { getStoreInfo } from '@/lib/store';
+import './globals.css';
+
+const inter = localFont({
+  src: '../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
+  variable: '--font-inter',
+  display: 'swap',
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { name } = getStoreInfo();
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.',
+  };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fafafa' },
+    { media: '(prefers-color-scheme: dark)', color: '#09090b' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-dvh font-sans">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

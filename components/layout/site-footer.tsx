@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { getStoreInfo } from '@/lib/store';
+import { verticals } from '@/lib/verticals';
+
+export function SiteFooter() {
+  const store = getStoreInfo();
+  return (
+    <footer className="mt-16 border-t border-zinc-200 dark:border-zinc-800">
+      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-3">
+        <div>
+          <p className="font-semibold">{store.name}</p>
+          <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+            Digital codes, top-ups and eSIMs, delivered to your screen in seconds. Prices in {store.currency}.
+          </p>
+        </div>
+        <nav aria-label="Shop">
+          <p className="font-semibold">Shop</p>
+          <ul className="mt-2 space-y-1.5">
+            {verticals.map((vertical) => (
+              <li key={vertical.slug}>
+                <Link href={`/${vertical.slug}`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+                  {vertical.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div>
+          <p className="font-semibold">Good to know</p>
+          <ul className="mt-2 space-y-1.5 text-zinc-600 dark:text-zinc-400">
+            <li>Codes appear on your order page the moment they are issued.</li>
+            <li>A failed order is refunded to your balance automatically.</li>
+          </ul>
+        </div>
+      </div>
+      <p className="pb-8 text-center text-xs text-zinc-500">
+        © {new Date().getFullYear()} {store.name}
+      </p>
+    </footer>
+  );
+}

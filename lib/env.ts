@@ -1,0 +1,84 @@
+import 'server-only';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the storefront reads, validated once at start-up.
+ * With no OCTOPUS_API_URL the launcher starts the sandbox and points us at it,
+ * so the defaults below are the sandbox's own credentials (see .env.example).
+ */
+export const SANDBOX_API_KEY = 'sandbox_demo_key';
+export const SANDBOX_API_SECRET = 'sandbox_demo_secret';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    OCTOPUS_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    OCTOPUS_API_KEY: z.string().min(1).optional(),
+    OCTOPUS_API_SECRET: z.string().min(1).optional(),
+    OCTOPUS_SANDBOX: booleanFlag.optional(),
+    OCTOPUS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
+    STORE_NAME: z.string().min(1).max(60).default('Octopus Store'),
+    STORE_CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .default('USD'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    OPERATOR_EMAIL: z.email().default('operator@example.com'),
+    OPERATOR_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    DEMO_CREDIT: z
+      .string()
+      .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')
+      .default('50.00'),
+  })
+  .superRefine((env, ctx) => {
+    // Against the real API the credentials must be given explicitly.
+    if (env.OCTOPUS_API_URL && !env.OCTOPUS_SANDBOX) {
+      for (const key of ['OCTOPUS_API_KEY', 'OCTOPUS_API_SECRET'] as const) {
+        if (!env[key]) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OCTOPUS_API_URL is set' });
+        }
+      }
+    }
+  });
+
+export type Env = ReturnType<typeof toEnv>;
+
+function toEnv(raw: z.infer<typeof envSchema>) {
+  const sandbox = raw.OCTOPUS_SANDBOX ?? !raw.OCTOPUS_API_URL;
+  return {
+    ...raw,
+    OCTOPUS_SANDBOX: sandbox,
+    OCTOPUS_API_URL: raw.OCTOPUS_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT}`,
+    OCTOPUS_API_KEY: raw.OCTOPUS_API_KEY ?? SANDBOX_API_KEY,
+    OCTOPUS_API_SECRET: raw.OCTOPUS_API_SECRET ?? SANDBOX_API_SECRET,
+  };
+}
+
+/** Parses an environment; throws one error naming every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const emptyAsUnset = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = envSchema.safeParse(emptyAsUnset);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return toEnv(result.data);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

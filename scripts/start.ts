@@ -1,0 +1,125 @@
+/**
+ * One command for the whole store: `npm start`.
+ * Starts the Octopus sandbox on loopback unless OCTOPUS_API_URL names a real supplier,
+ * migrates and seeds the database (embedded PGlite unless DATABASE_URL is set), builds the
+ * app when the build is missing or older than the sources, then serves it.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDatabase, databaseTargetFromEnv } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDatabase } from '@/db/seed';
+import { parseEnv } from '@/lib/env';
+import { loadDotEnv } from './load-env';
+
+const { values: flags } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+
+loadDotEnv();
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const port = flags.port ?? process.env.PORT ?? '3000';
+
+/** Auth.js needs a stable secret; the demo generates one once and keeps it in .data/. */
+function ensureAuthSecret(): void {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.resolve('.data/auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = readFileSync(file, 'utf8').trim();
+}
+
+function newestSourceMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  for (const file of ['package.json', 'next.config.ts']) if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = '.next/BUILD_ID';
+  if (!existsSync(buildId)) return false;
+  return statSync(buildId).mtimeMs >= newestSourceMtime(['app', 'components', 'lib', 'db', 'public']);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<void> {
+  ensureAuthSecret();
+
+  let closeSandbox: (() => Promise<void>) | undefined;
+  if (!process.env.OCTOPUS_API_URL) {
+    const { startSandbox } = await import('../sandbox/server');
+    const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
+    const sandbox = await startSandbox({
+      port: sandboxPort,
+      timeScale: process.env.SANDBOX_TIME_SCALE ? Number(process.env.SANDBOX_TIME_SCALE) : undefined,
+    });
+    closeSandbox = () => sandbox.close();
+    process.env.OCTOPUS_API_URL = sandbox.url;
+    process.env.OCTOPUS_SANDBOX ??= 'true';
+    console.log(`Octopus sandbox listening on ${sandbox.url}`);
+  }
+
+  // Fail fast, with every bad variable named, before anything else starts.
+  const config = parseEnv(process.env);
+
+  const target = databaseTargetFromEnv();
+  const handle = createDatabase(target);
+  try {
+    await migrateDatabase(target, handle);
+    await seedDatabase(handle.db, { storeName: config.STORE_NAME, storeCurrency: config.STORE_CURRENCY });
+  } finally {
+    // PGlite allows one process per data directory: release it before Next opens it.
+    await handle.close();
+  }
+  console.log(`Database ready (${handle.driver}${handle.driver === 'pglite' ? `, ${config.PGLITE_DIR}` : ''}).`);
+
+  const childEnv = { ...process.env };
+  const nextBin = path.resolve('node_modules/.bin/next');
+  if (!flags.dev && !flags['no-build'] && !buildIsCurrent()) {
+    console.log('Building the storefront (first start or sources changed)...');
+    const code = await run(nextBin, ['build'], { ...childEnv, NODE_ENV: 'production' });
+    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  }
+
+  console.log(`Storefront starting on http://localhost:${port}`);
+  const server = spawn(nextBin, [flags.dev ? 'dev' : 'start', '--port', port], {
+    stdio: 'inherit',
+    env: { ...childEnv, NODE_ENV: flags.dev ? 'development' : 'production' },
+  });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.on('exit', async (code) => {
+    await closeSandbox?.();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
