@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eOperator } from './e2e/support/constants';
 
 const port = Number(process.env.E2E_PORT || 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4110);
@@ -16,7 +17,7 @@ const chromium = {
   ],
 };
 
-export const e2eBaseUrl = `http://localhost:${port}`;
+const e2eBaseUrl = `http://localhost:${port}`;
 
 /**
  * End-to-end tests run against a production build served by the one-command launcher, with
@@ -53,6 +54,11 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       SANDBOX_PORT: String(sandboxPort),
       PGLITE_DIR: '.data/e2e-pglite',
+      OPERATOR_EMAIL: e2eOperator.email,
+      OPERATOR_PASSWORD: e2eOperator.password,
+      // Every spec signs up fresh customers from 127.0.0.1; the limit itself has its own test.
+      AUTH_SIGNUP_LIMIT_PER_HOUR: '1000',
+      AUTH_SIGNIN_LIMIT_PER_IP: '1000',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -34,6 +34,9 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     OPERATOR_EMAIL: z.email().default('operator@example.com'),
     OPERATOR_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    AUTH_SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+    AUTH_SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    AUTH_SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
     DEMO_CREDIT: z
       .string()
       .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')

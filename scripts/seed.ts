@@ -10,8 +10,16 @@ const target = databaseTargetFromEnv();
 const handle = createDatabase(target);
 try {
   await migrateDatabase(target, handle);
-  await seedDatabase(handle.db, { storeName: config.STORE_NAME, storeCurrency: config.STORE_CURRENCY });
+  const seed = await seedDatabase(handle.db, {
+      storeName: config.STORE_NAME,
+      storeCurrency: config.STORE_CURRENCY,
+      operatorEmail: config.OPERATOR_EMAIL,
+      operatorPassword: config.OPERATOR_PASSWORD,
+    });
   console.log(`Database seeded (${handle.driver}).`);
+  if (seed.operator && !config.OPERATOR_PASSWORD) {
+    console.log(`Operator account: ${seed.operator.email}\nPassword (shown once): ${seed.operator.password}`);
+  }
 } finally {
   await handle.close();
 }

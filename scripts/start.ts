@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase, databaseTargetFromEnv } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase, type SeedResult } from '@/db/seed';
 import { parseEnv } from '@/lib/env';
 import { loadDotEnv } from './load-env';
 
@@ -88,14 +88,24 @@ async function main(): Promise<void> {
 
   const target = databaseTargetFromEnv();
   const handle = createDatabase(target);
+  let seed: SeedResult;
   try {
     await migrateDatabase(target, handle);
-    await seedDatabase(handle.db, { storeName: config.STORE_NAME, storeCurrency: config.STORE_CURRENCY });
+    seed = await seedDatabase(handle.db, {
+      storeName: config.STORE_NAME,
+      storeCurrency: config.STORE_CURRENCY,
+      operatorEmail: config.OPERATOR_EMAIL,
+      operatorPassword: config.OPERATOR_PASSWORD,
+    });
   } finally {
     // PGlite allows one process per data directory: release it before Next opens it.
     await handle.close();
   }
   console.log(`Database ready (${handle.driver}${handle.driver === 'pglite' ? `, ${config.PGLITE_DIR}` : ''}).`);
+  if (seed.operator) {
+    const password = config.OPERATOR_PASSWORD ? '(from OPERATOR_PASSWORD)' : `${seed.operator.password}  (shown once)`;
+    console.log(`\nOperator account: ${seed.operator.email}\nPassword: ${password}\nSign in at /sign-in, then open /admin.\n`);
+  }
 
   const childEnv = { ...process.env };
   const nextBin = path.resolve('node_modules/.bin/next');

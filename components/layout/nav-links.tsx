@@ -1,34 +1,37 @@
 'use client';
 
+import { Gamepad2, Gift, Globe, Smartphone, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { verticals } from '@/lib/verticals';
+import { verticals, type VerticalSlug } from '@/lib/verticals';
 
-const icons: Record<string, string> = { vouchers: '🎁', games: '🎮', mobile: '📱', esim: '🌍' };
+const icons: Record<VerticalSlug, LucideIcon> = { vouchers: Gift, games: Gamepad2, mobile: Smartphone, esim: Globe };
 
-/** The four verticals; highlights the one the customer is in. */
+/** The four verticals; highlights the one the customer is in. A tab bar on phones, links on wider screens. */
 export function NavLinks({ variant }: { variant: 'bar' | 'inline' }) {
   const pathname = usePathname();
   return (
-    <ul className={variant === 'bar' ? 'flex gap-2 overflow-x-auto px-4 pb-3 sm:hidden' : 'hidden items-center gap-1 sm:flex'}>
+    <ul className={variant === 'bar' ? 'grid grid-cols-4 gap-1 px-2 pb-2 sm:hidden' : 'hidden items-center gap-1 sm:flex'}>
       {verticals.map((vertical) => {
         const href = `/${vertical.slug}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
+        const Icon = icons[vertical.slug];
         return (
-          <li key={vertical.slug} className="shrink-0">
+          <li key={vertical.slug}>
             <Link
               href={href}
               aria-current={active ? 'page' : undefined}
               className={[
-                'inline-flex items-center gap-1.5 rounded-full px-3.5 py-2 text-sm font-medium transition-colors',
+                'transition-colors',
+                variant === 'bar'
+                  ? 'flex flex-col items-center gap-0.5 rounded-xl py-1.5 text-xs font-medium'
+                  : 'inline-flex items-center gap-1.5 rounded-full px-3 py-2 text-sm font-medium',
                 active
                   ? 'bg-brand-600 text-white'
-                  : variant === 'bar'
-                    ? 'bg-white text-zinc-700 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-200 dark:ring-zinc-800'
-                    : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
+                  : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
               ].join(' ')}
             >
-              <span aria-hidden="true">{icons[vertical.slug]}</span>
+              <Icon aria-hidden="true" className={variant === 'bar' ? 'size-5' : 'size-4'} />
               {vertical.label}
             </Link>
           </li>

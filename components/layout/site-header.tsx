@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getStoreInfo } from '@/lib/store';
 import { NavLinks } from './nav-links';
 import { SandboxBadge } from './sandbox-badge';
+import { UserMenu } from './user-menu';
 
 export function SiteHeader() {
   const store = getStoreInfo();
@@ -21,7 +22,10 @@ export function SiteHeader() {
             </Link>
             {store.sandbox && <SandboxBadge />}
           </div>
-          <NavLinks variant="inline" />
+          <div className="flex items-center gap-2">
+            <NavLinks variant="inline" />
+            <UserMenu />
+          </div>
         </div>
         <NavLinks variant="bar" />
       </nav>

@@ -1,1 +1,3 @@
+export * from './accounts';
+export * from './ledger';
 export * from './settings';

@@ -1,0 +1,47 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { signUpAction } from '../actions';
+
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action] = useActionState(signUpAction, { status: 'idle' });
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
+      <Field label="Name (optional)" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters. A short sentence works well."
+        errors={state.fieldErrors?.password}
+      />
+      <FormMessage state={state} />
+      <SubmitButton className="w-full" pendingLabel="Creating your account…">
+        Create account
+      </SubmitButton>
+      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+        Already have an account?{' '}
+        <Link href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-in'} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import { StatementList } from '@/components/account/statement-list';
+import { getDb } from '@/db';
+import { signOutAction } from '@/lib/auth/actions';
+import { requireUser } from '@/lib/auth/guards';
+import { getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
+import { formatMoney } from '@/lib/money';
+import { formatInternational } from '@/lib/phone';
+import { listSavedRecipients } from '@/lib/recipients';
+import { getStoreInfo } from '@/lib/store';
+import { SavedRecipients } from './_components/saved-recipients';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = title.toLowerCase().replace(/\W+/g, '-');
+  return (
+    <section aria-labelledby={id} className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 sm:p-6 dark:bg-zinc-900 dark:ring-zinc-800">
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function AccountPage() {
+  const user = await requireUser('/account');
+  const db = await getDb();
+  const { currency } = getStoreInfo();
+  const [balance, statement, recipients] = await Promise.all([
+    getCustomerBalance(db, user.id, currency),
+    listCustomerStatement(db, user.id, currency, { limit: 50 }),
+    listSavedRecipients(db, user.id),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your account</h1>
+          <p className="truncate text-zinc-600 dark:text-zinc-400">{user.name ? `${user.name} · ${user.email}` : user.email}</p>
+        </div>
+        <form action={signOutAction}>
+          <button type="submit" className="rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+            Sign out
+          </button>
+        </form>
+      </header>
+
+      <div className="rounded-3xl bg-gradient-to-br from-brand-600 to-brand-700 p-6 text-white">
+        <p className="text-sm text-brand-100">Store balance</p>
+        <p className="mt-1 text-4xl font-bold tracking-tight" data-testid="account-balance">
+          {formatMoney(balance, currency)}
+        </p>
+        <p className="mt-2 text-sm text-brand-100">Orders are paid from this balance. Failed orders are refunded to it automatically.</p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title="Balance history">
+          <StatementList lines={statement} currency={currency} />
+        </Section>
+        <div className="space-y-6">
+          <Section title="Orders">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">You have not placed any orders yet.</p>
+          </Section>
+          <Section title="Saved recipients">
+            <SavedRecipients
+              recipients={recipients.map((recipient) => ({
+                id: recipient.id,
+                kind: recipient.kind,
+                label: recipient.label,
+                values: recipient.values,
+                display:
+                  recipient.kind === 'phone'
+                    ? formatInternational(recipient.values.phone_number ?? '')
+                    : [recipient.values.player_id, recipient.values.server].filter(Boolean).join(' · '),
+              }))}
+            />
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listCustomers } from '@/lib/customers';
+import { formatMoney } from '@/lib/money';
+import { getStoreInfo } from '@/lib/store';
+
+export const metadata: Metadata = { title: 'Customers' };
+
+const PAGE_SIZE = 50;
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const { q, page: pageParam } = await searchParams;
+  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+  const { currency } = getStoreInfo();
+  const { rows, total } = await listCustomers(await getDb(), currency, {
+    search: q,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageHref = (target: number) => `/admin/customers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Customers</h1>
+        <form role="search" className="flex gap-2">
+          <label htmlFor="customer-search" className="sr-only">
+            Search customers
+          </label>
+          <input
+            id="customer-search"
+            name="q"
+            defaultValue={q}
+            placeholder="Email or name"
+            className="w-56 rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <button type="submit" className="rounded-xl bg-zinc-900 px-3 py-2 text-sm font-semibold text-white dark:bg-white dark:text-zinc-900">
+            Search
+          </button>
+        </form>
+      </div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {total} customer{total === 1 ? '' : 's'}
+        {q ? ` matching “${q}”` : ''}
+      </p>
+      <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <table className="w-full min-w-[32rem] text-left text-sm">
+          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">Customer</th>
+              <th scope="col" className="px-4 py-3 font-medium">Joined</th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">Balance</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map((customer) => (
+              <tr key={customer.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/admin/customers/${customer.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                    {customer.email}
+                  </Link>
+                  {customer.name && <span className="block text-zinc-500">{customer.name}</span>}
+                </td>
+                <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{dateFormat.format(customer.createdAt)}</td>
+                <td className="px-4 py-3 text-right font-medium tabular-nums">{formatMoney(customer.balance, currency)}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={3} className="px-4 py-8 text-center text-zinc-500">
+                  No customers found.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+          {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}

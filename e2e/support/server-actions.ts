@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+
+type ManifestEntry = { filename?: string; exportedName?: string };
+
+/** Server actions of the production build, from Next's manifest, so tests call them as an attacker would. */
+export function listServerActions(filter: (filename: string) => boolean): { id: string; filename: string; name: string }[] {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
+  return Object.entries(manifest.node)
+    .filter(([, entry]) => entry.filename && filter(entry.filename))
+    .map(([id, entry]) => ({ id, filename: entry.filename!, name: entry.exportedName ?? '?' }));
+}
+
+/**
+ * POSTs a `(prevState, formData)` action the way React's client does (Next-Action header and
+ * an encoded reply), bypassing every UI guard. Uses the cookies of the given request context.
+ */
+export async function callServerAction(
+  request: APIRequestContext,
+  path: string,
+  actionId: string,
+  fields: Record<string, string>,
+) {
+  const multipart: Record<string, string> = { '0': JSON.stringify([{ status: 'idle' }, '$K1']) };
+  for (const [key, value] of Object.entries(fields)) multipart[`_1_${key}`] = value;
+  const response = await request.post(path, {
+    headers: { 'Next-Action': actionId, Accept: 'text/x-component' },
+    multipart,
+    maxRedirects: 0,
+  });
+  return { status: response.status(), body: await response.text() };
+}

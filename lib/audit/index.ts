@@ -1,0 +1,35 @@
+import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '@/db';
+import { auditLog, type AuditEntry, type User } from '@/db/schema';
+
+export type AuditInput = {
+  action: string;
+  targetType: string;
+  targetId?: string;
+  reason?: string;
+  details?: Record<string, unknown>;
+};
+
+/** Written in the same transaction as the change it records. */
+export async function recordAudit(tx: Database | Transaction, actor: Pick<User, 'id' | 'email'>, input: AuditInput) {
+  await tx.insert(auditLog).values({ actorId: actor.id, actorEmail: actor.email, details: {}, ...input });
+}
+
+export async function listAudit(
+  db: Database,
+  { action, limit = 100, offset = 0 }: { action?: string; limit?: number; offset?: number } = {},
+): Promise<AuditEntry[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(action ? eq(auditLog.action, action) : undefined)
+    .orderBy(desc(auditLog.createdAt))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function listAuditActions(db: Database): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(sql`1`);
+  return rows.map((row) => row.action);
+}

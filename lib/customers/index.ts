@@ -1,0 +1,93 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { ledgerAccounts, users, type User } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { creditCustomer, debitCustomer, InsufficientBalanceError } from '@/lib/ledger';
+import { Decimal } from '@/lib/money';
+
+export type CustomerRow = Pick<User, 'id' | 'email' | 'name' | 'createdAt'> & { balance: Decimal };
+
+/** Customers with their balance in the store currency, newest first, optionally searched. */
+export async function listCustomers(
+  db: Database,
+  currency: string,
+  { search, limit = 50, offset = 0 }: { search?: string; limit?: number; offset?: number } = {},
+): Promise<{ rows: CustomerRow[]; total: number }> {
+  const term = search?.trim();
+  const where = and(
+    eq(users.role, 'customer'),
+    term ? or(ilike(users.email, `%${term}%`), ilike(users.name, `%${term}%`)) : undefined,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        createdAt: users.createdAt,
+        balance: sql<string>`coalesce(${ledgerAccounts.balance}, 0)`,
+      })
+      .from(users)
+      .leftJoin(
+        ledgerAccounts,
+        and(eq(ledgerAccounts.userId, users.id), eq(ledgerAccounts.kind, 'customer'), eq(ledgerAccounts.currency, currency)),
+      )
+      .where(where)
+      .orderBy(desc(users.createdAt))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { rows: rows.map((row) => ({ ...row, balance: new Decimal(row.balance) })), total: totalRow?.total ?? 0 };
+}
+
+export async function getCustomerById(db: Database, id: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(and(eq(users.id, id), eq(users.role, 'customer')));
+  return user;
+}
+
+export type BalanceAdjustment = {
+  customerId: string;
+  direction: 'credit' | 'debit';
+  amount: Decimal;
+  currency: string;
+  reason: string;
+};
+
+/**
+ * An operator credits (money received outside the app) or debits a customer. The ledger
+ * movement and its audit entry are one transaction: neither exists without the other.
+ */
+export async function adjustCustomerBalance(
+  db: Database,
+  operator: Pick<User, 'id' | 'email'>,
+  adjustment: BalanceAdjustment,
+): Promise<'ok' | 'not_found' | 'insufficient_balance'> {
+  const customer = await getCustomerById(db, adjustment.customerId);
+  if (!customer) return 'not_found';
+  try {
+    await db.transaction(async (tx) => {
+      const move = adjustment.direction === 'credit' ? creditCustomer : debitCustomer;
+      await move(tx, {
+        userId: customer.id,
+        currency: adjustment.currency,
+        amount: adjustment.amount,
+        kind: adjustment.direction === 'credit' ? 'operator_credit' : 'operator_debit',
+        memo: adjustment.reason,
+        createdById: operator.id,
+      });
+      await recordAudit(tx, operator, {
+        action: `customer.balance_${adjustment.direction}`,
+        targetType: 'user',
+        targetId: customer.id,
+        reason: adjustment.reason,
+        details: { email: customer.email, amount: adjustment.amount.toFixed(), currency: adjustment.currency },
+      });
+    });
+  } catch (error) {
+    if (error instanceof InsufficientBalanceError) return 'insufficient_balance';
+    throw error;
+  }
+  return 'ok';
+}

@@ -1,0 +1,43 @@
+import Decimal from 'decimal.js';
+
+export { Decimal };
+
+// Money never touches JS floats: 40 significant digits, banker-free half-up rounding.
+Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+export type MoneyInput = Decimal | string | number;
+
+/** Decimal places of a currency's minor unit (JPY 0, USD 2, KWD 3), from the platform's ICU data. */
+export function minorUnits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Rounds to the currency's minor unit; used only at the edges (display, charging the customer). */
+export function roundToMinor(amount: MoneyInput, currency: string): Decimal {
+  return new Decimal(amount).toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
+}
+
+export function formatMoney(amount: MoneyInput, currency: string, locale = 'en-US'): string {
+  const digits = minorUnits(currency);
+  const rounded = roundToMinor(amount, currency);
+  // Intl takes a string, so large values and exact decimals survive formatting.
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(rounded.toFixed(digits) as unknown as number);
+}
+
+/**
+ * Parses an amount typed by a person ("12", "12.5", "12.50"). Returns undefined for anything
+ * that is not a plain positive decimal with at most the currency's minor digits.
+ */
+export function parseAmount(input: string, currency: string): Decimal | undefined {
+  const trimmed = input.trim();
+  const digits = minorUnits(currency);
+  const pattern = digits === 0 ? /^\d{1,12}$/ : new RegExp(`^\\d{1,12}(\\.\\d{1,${digits}})?$`);
+  if (!pattern.test(trimmed)) return undefined;
+  const amount = new Decimal(trimmed);
+  return amount.gt(0) ? amount : undefined;
+}
