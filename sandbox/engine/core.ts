@@ -1,0 +1,81 @@
+/** The sandbox's engine: configuration, clock, state and the services every route shares. */
+import { Clock, Scheduler } from '../lib/clock';
+import { randomSeed, Rng } from '../lib/ids';
+import type { RateClass, SandboxOptions } from './config';
+import { DEFAULT_RATE_LIMITS } from './config';
+import { FaultBook } from './faults';
+import { RateLimiter } from './ratelimit';
+import { RequestLog } from './requestlog';
+import { State } from './state';
+import { TokenStore } from './tokens';
+
+export class SandboxCore {
+  config: SandboxOptions;
+  readonly clock = new Clock();
+  readonly scheduler = new Scheduler(this.clock);
+  readonly tokens = new TokenStore();
+  readonly limiter = new RateLimiter();
+  readonly faults = new FaultBook();
+  readonly log = new RequestLog();
+  rng: Rng;
+  state: State;
+  private readonly seed: string;
+  private readonly sleeps = new Set<() => void>();
+
+  constructor(private readonly initial: SandboxOptions) {
+    this.config = structuredClone(initial);
+    this.seed = initial.seed ?? randomSeed();
+    this.rng = new Rng(this.seed);
+    this.state = new State(initial.walletBalances);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** A documented delay, scaled by the time scale. */
+  delay(ms: number): number {
+    return ms * this.config.timeScale;
+  }
+
+  setTimeScale(timeScale: number): void {
+    if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error('timeScale must be a positive number');
+    this.scheduler.rescale(timeScale / this.config.timeScale);
+    this.config.timeScale = timeScale;
+  }
+
+  rateLimit(rateClass: RateClass): number | undefined {
+    if (this.config.rateLimits === false) return undefined;
+    return this.config.rateLimits[rateClass] ?? DEFAULT_RATE_LIMITS[rateClass];
+  }
+
+  /** Real-time wait used by latency faults; cut short when the sandbox closes. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleeps.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleeps.add(done);
+    });
+  }
+
+  /** Back to the seeded world: orders, ledger, faults, logs, limits, clock and options. Tokens stay valid. */
+  reset(): void {
+    this.scheduler.clear();
+    this.clock.resetOffset();
+    this.config = structuredClone(this.initial);
+    this.rng = new Rng(this.seed);
+    this.state = new State(this.initial.walletBalances);
+    this.faults.clear();
+    this.log.clear();
+    this.limiter.clear();
+  }
+
+  shutdown(): void {
+    this.scheduler.clear();
+    for (const wake of [...this.sleeps]) wake();
+  }
+}
