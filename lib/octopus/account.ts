@@ -21,6 +21,12 @@ export function accountApi(transport: Transport, pageSize: number) {
       return items.map(toWallet);
     },
 
+    async getWalletById(walletId: number): Promise<Wallet> {
+      return toWallet(
+        await transport.read({ method: 'GET', path: idPath('/api/v1/wallets', walletId), schema: walletSchema }),
+      );
+    },
+
     /** Newest first. */
     async listTransactions(filters: TransactionFilters = {}): Promise<Page<Transaction>> {
       const page = await transport.readPage({

@@ -35,7 +35,7 @@ interface TokenSet {
   refreshExpiresAt: number | null;
 }
 
-/** A token this close to expiry may lapse in transit; treat it as expired. */
+/** A token this close to expiry may lapse in transit; treat it as expired (less for short-lived tokens). */
 const EXPIRY_SKEW_MS = 1_000;
 /** After a failed background refresh, leave the still-valid token alone for a while. */
 const BACKGROUND_RETRY_MS = 5_000;
@@ -107,16 +107,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return tokens;
   }
 
-  function refreshDueAt(set: TokenSet): number {
-    const lifetime = Math.max(0, set.accessExpiresAt - set.obtainedAt);
-    return set.accessExpiresAt - Math.min(options.refreshMarginMs, lifetime / 4);
-  }
+  const lifetimeOf = (set: TokenSet) => Math.max(0, set.accessExpiresAt - set.obtainedAt);
+  const expirySkew = (set: TokenSet) => Math.min(EXPIRY_SKEW_MS, lifetimeOf(set) / 10);
+  const refreshDueAt = (set: TokenSet) => set.accessExpiresAt - Math.min(options.refreshMarginMs, lifetimeOf(set) / 4);
 
   return {
     async getAccessToken() {
       const current = tokens;
       const now = Date.now();
-      if (current && current.accessToken && now < current.accessExpiresAt - EXPIRY_SKEW_MS) {
+      if (current && current.accessToken && now < current.accessExpiresAt - expirySkew(current)) {
         if (now >= refreshDueAt(current) && !renewal && now >= backgroundBlockedUntil) {
           renew().catch(() => {
             backgroundBlockedUntil = Date.now() + BACKGROUND_RETRY_MS;

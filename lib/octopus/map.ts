@@ -62,6 +62,7 @@ export function toCharges(wire: WireCharges): Charges {
     conversionFee: orNull(details?.conversion_fee),
     variantId: orNull(details?.variant_id),
     variantName: orNull(details?.variant_name),
+    variantCategory: orNull(details?.category),
   };
 }
 
@@ -173,6 +174,7 @@ export function toTopupOrder(wire: WireTopupOrder): TopupOrder {
     failureReason: orNull(wire.failure_reason),
     isUserFixable: wire.is_user_fixable ?? false,
     inputData: wire.input_data ?? {},
+    notificationEmail: orNull(wire.notification_email),
     transactionId: orNull(wire.transaction_id),
     createdAt: orNull(wire.created_at),
     completedAt: orNull(wire.completed_at),
@@ -234,6 +236,7 @@ export function toEsimOrder(wire: WireEsimOrder): EsimOrder {
     failureCode: orNull(wire.failure_code),
     failureReason: orNull(wire.failure_reason),
     isUserFixable: wire.is_user_fixable ?? false,
+    notificationEmail: orNull(wire.notification_email),
     transactionId: orNull(wire.transaction_id),
     createdAt: orNull(wire.created_at),
     completedAt: orNull(wire.completed_at),

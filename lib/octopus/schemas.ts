@@ -51,6 +51,7 @@ export const chargesSchema = z.object({
       conversion_fee: decimalSchema.nullish(),
       variant_id: id.nullish(),
       variant_name: text.nullish(),
+      category: text.nullish(),
     })
     .nullish(),
 });
@@ -161,6 +162,7 @@ export const topupOrderSchema = z.object({
   failure_reason: text.nullish(),
   is_user_fixable: z.boolean().nullish(),
   input_data: z.record(z.string(), z.unknown()).nullish(),
+  notification_email: text.nullish(),
   transaction_id: id.nullish(),
   created_at: timestampSchema.nullish(),
   completed_at: timestampSchema.nullish(),
@@ -215,6 +217,7 @@ export const esimOrderSchema = z.object({
   failure_code: text.nullish(),
   failure_reason: text.nullish(),
   is_user_fixable: z.boolean().nullish(),
+  notification_email: text.nullish(),
   transaction_id: id.nullish(),
   created_at: timestampSchema.nullish(),
   completed_at: timestampSchema.nullish(),

@@ -59,6 +59,7 @@ export interface Charges {
   /** Top-ups: the variant the supplier would pick for this amount, when it says. */
   variantId: number | null;
   variantName: string | null;
+  variantCategory: string | null;
 }
 
 // --- Vouchers -------------------------------------------------------------------------------
@@ -188,6 +189,7 @@ export interface TopupOrder {
   failureReason: string | null;
   isUserFixable: boolean;
   inputData: Record<string, unknown>;
+  notificationEmail: string | null;
   transactionId: number | null;
   createdAt: Date | null;
   completedAt: Date | null;
@@ -280,6 +282,7 @@ export interface EsimOrder {
   failureCode: string | null;
   failureReason: string | null;
   isUserFixable: boolean;
+  notificationEmail: string | null;
   transactionId: number | null;
   createdAt: Date | null;
   completedAt: Date | null;
@@ -305,6 +308,7 @@ export interface VoucherOrderFilters {
   page?: number;
   limit?: number;
   status?: VoucherOrderStatus;
+  productId?: number;
 }
 
 /**

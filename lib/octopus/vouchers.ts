@@ -104,7 +104,12 @@ export function voucherApi(transport: Transport, pageSize: number) {
       const page = await transport.readPage({
         method: 'GET',
         path: '/api/v1/orders',
-        query: { page: filters.page ?? 1, limit: filters.limit ?? pageSize, status: filters.status },
+        query: {
+          page: filters.page ?? 1,
+          limit: filters.limit ?? pageSize,
+          status: filters.status,
+          product_id: filters.productId,
+        },
         schema: z.array(voucherOrderSchema),
       });
       return { ...page, items: page.items.map(toVoucherOrder) };
