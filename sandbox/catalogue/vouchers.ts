@@ -83,7 +83,7 @@ const ROWS: Row[] = [
   { id: 117, name: 'Google Play Gift Card (UK)', category: 'Entertainment', sub: 'Google Play', country: 'GB', currency: 'GBP', mode: 'Code', style: 'google', denominations: fixed(2.5, 10, 15, 25, 50) },
   { id: 118, name: 'PlayStation Store Gift Card (UK)', category: 'Gaming', sub: 'PlayStation', country: 'GB', currency: 'GBP', mode: 'Code', style: 'psn', denominations: fixed(3.0, 10, 20, 50) },
   { id: 119, name: 'Xbox Gift Card (UK)', category: 'Gaming', sub: 'Xbox', country: 'GB', currency: 'GBP', mode: 'Code', style: 'xbox', denominations: fixed(3.0, 10, 15, 25, 50) },
-  { id: 120, name: 'Steam Wallet Card (UK)', category: 'Gaming', sub: 'Steam', country: 'GB', currency: 'GBP', mode: 'Code with PIN', style: 'steam', denominations: fixed(3.0, 10, 20, 50) },
+  { id: 120, name: 'Steam Wallet Card (UK)', category: 'Gaming', sub: 'Steam', country: 'GB', currency: 'GBP', mode: 'Code with PIN', style: 'steam', denominations: [...fixed(3.0, 10, 20), ...fixed(3.5, 50)] },
   { id: 121, name: 'Netflix Gift Card (UK)', category: 'Entertainment', sub: 'Netflix', country: 'GB', currency: 'GBP', mode: 'Code', style: 'netflix', denominations: fixed(2.0, 15, 25, 50) },
   { id: 122, name: 'Deliveroo Gift Card', category: 'Food & Dining', sub: 'Deliveroo', country: 'GB', currency: 'GBP', mode: 'URL', style: 'url', denominations: fixed(2.5, 10, 25, 50), validityDays: 365 },
   { id: 124, name: 'Amazon.de Gutschein', category: 'Shopping', sub: 'Amazon', country: 'DE', currency: 'EUR', mode: 'Code', style: 'amazon', denominations: range(5, 500, 2.0), validityDays: 3650 },

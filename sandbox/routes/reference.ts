@@ -4,11 +4,12 @@ import { VOUCHER_PRODUCTS } from '../catalogue/vouchers';
 import { notFound, ok, parsePathId } from '../lib/http';
 import type { Route } from '../engine/router';
 
-const unique = (values: (string | null)[]) =>
-  [...new Set(values.filter((v): v is string => v !== null))].map((name, i) => ({ id: i + 1, name }));
+/** Ids follow the docs' examples first (Gaming 1, Mobile Top-Ups 2; Steam 1, PlayStation 2). */
+const withIds = (head: string[], values: (string | null)[]) =>
+  [...new Set([...head, ...values.filter((v): v is string => v !== null)])].map((name, i) => ({ id: i + 1, name }));
 
-export const CATEGORIES = unique(VOUCHER_PRODUCTS.map((p) => p.category));
-export const SUBCATEGORIES = unique(VOUCHER_PRODUCTS.map((p) => p.sub_category));
+export const CATEGORIES = withIds(['Gaming', 'Mobile Top-Ups'], VOUCHER_PRODUCTS.map((p) => p.category));
+export const SUBCATEGORIES = withIds(['Steam', 'PlayStation'], VOUCHER_PRODUCTS.map((p) => p.sub_category));
 
 export function referenceRoutes(): Route[] {
   const byId = <T extends { id: number }>(items: T[], label: string, missing: string): Route['handle'] =>
