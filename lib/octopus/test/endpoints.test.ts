@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { eventually, reference, testClient, useSandbox } from './sandbox-harness';
+import { eventually, reference, testClient, setupSandbox } from './sandbox-harness';
 
 /** Every endpoint's happy path against the real sandbox, through the domain types. */
-const env = useSandbox();
+const env = setupSandbox();
 
 describe('vouchers', () => {
   it('follows the product list to its last page', async () => {

@@ -9,7 +9,7 @@ import { createOctopusClient, type OctopusConfig } from '../index';
  * scaled down a hundredfold so top-ups and eSIMs settle in milliseconds; rate limiting is off
  * unless a test turns it on, so the suite's own traffic never trips it.
  */
-export function useSandbox(options: Partial<SandboxOptions> = {}) {
+export function setupSandbox(options: Partial<SandboxOptions> = {}) {
   const handle = {} as { sandbox: RunningSandbox; control: SandboxControl };
   beforeAll(async () => {
     handle.sandbox = await startSandbox({ port: 0, timeScale: 0.01, rateLimits: false, seed: 'octopus-client', ...options });
@@ -32,9 +32,9 @@ export function testClient(url: string, overrides: Partial<OctopusConfig> = {}) 
     apiKey: 'sandbox_demo_key',
     apiSecret: 'sandbox_demo_secret',
     timeoutMs: 5_000,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
     logger: (entry) => logs.push(entry),
     ...overrides,
+    retry: { baseDelayMs: 10, maxDelayMs: 50, ...overrides.retry },
   });
   return { client, logs };
 }
