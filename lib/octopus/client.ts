@@ -252,9 +252,10 @@ function pageOf<T>(items: T[], headers: Headers, query: Query | undefined): Page
     const number = value === null ? NaN : Number(value);
     return Number.isInteger(number) ? number : null;
   };
-  const requestedPage = typeof query?.page === 'number' ? query.page : 1;
-  const page = int('x-page') ?? requestedPage;
-  const perPage = int('x-per-page');
+  const requested = (value: Query[string]) => (typeof value === 'number' ? value : null);
+  const page = int('x-page') ?? requested(query?.page) ?? 1;
+  // Without pagination headers, a full page is the only hint that another may follow.
+  const perPage = int('x-per-page') ?? requested(query?.limit) ?? requested(query?.per_page);
   const totalPages = int('x-total-pages');
   const hasMoreHeader = headers.get('x-has-more');
   const hasMore =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindForResponse, OctopusApiError, parseRetryAfter } from '../errors';
 import type { OctopusLogEntry } from '../http';
-import { createOctopusClient } from '../index';
+import { createOctopusClient, type OctopusConfig } from '../index';
 import { redact } from '../redact';
 
 describe('kindForResponse', () => {
@@ -80,7 +80,7 @@ const LOGIN = {
   },
 };
 
-function scriptedClient(script: Script) {
+function scriptedClient(script: Script, overrides: Partial<OctopusConfig> = {}) {
   const calls: string[] = [];
   const logs: OctopusLogEntry[] = [];
   const client = createOctopusClient({
@@ -92,10 +92,11 @@ function scriptedClient(script: Script) {
     logger: (entry) => logs.push(entry),
     fetch: async (input, init) => {
       const url = new URL(input);
-      calls.push(`${init.method} ${url.pathname}`);
+      calls.push(`${init.method} ${url.pathname}${url.search}`);
       if (url.pathname === '/auth/login') return json(200, LOGIN);
       return script(url, init);
     },
+    ...overrides,
   });
   return { client, calls, logs };
 }
@@ -231,5 +232,20 @@ describe('transport error mapping', () => {
     expect(text).not.toContain(LOGIN.data.access_token);
     expect(logs[0]).toMatchObject({ method: 'POST', path: '/auth/login', status: 200, attempt: 1 });
     expect(logs[0]?.requestId).toMatch(/^[0-9A-Za-z]{27}$/);
+  });
+});
+
+describe('pagination without headers', () => {
+  it('keeps asking while pages come back full', async () => {
+    const product = (id: number) => ({ id, name: `eSIM ${id}`, country_code: 'JPN', currency_code: 'USD' });
+    const pages: Record<string, unknown[]> = { '1': [product(1), product(2)], '2': [product(3), product(4)], '3': [product(5)] };
+    const { client, calls } = scriptedClient((url) => json(200, pages[url.searchParams.get('page') ?? ''] ?? []), { pageSize: 2 });
+    const products = await client.listEsimProducts({ countryCode: 'JPN' });
+    expect(products.map((p) => p.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(calls.filter((call) => call.startsWith('GET'))).toEqual([
+      'GET /api/v1/esim/products?country_code=JPN&page=1&per_page=2',
+      'GET /api/v1/esim/products?country_code=JPN&page=2&per_page=2',
+      'GET /api/v1/esim/products?country_code=JPN&page=3&per_page=2',
+    ]);
   });
 });
