@@ -114,7 +114,8 @@ export async function exchange(options: HttpOptions, request: ExchangeRequest): 
       name: timedOut ? 'TimeoutError' : 'NetworkError',
       message: timedOut
         ? `No complete response within ${request.timeoutMs} ms`
-        : `Connection failed: ${describeCause(cause)}`,
+        : // The cause (kept below) names the host; the message may travel further, so it does not.
+          `Connection to the supplier failed (${causeCode(cause)})`,
       requestId: sentRequestId,
       method: request.method,
       path: request.path,
@@ -175,10 +176,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
-  return `${cause.message}${inner}`;
+/** A low-level code such as ECONNRESET or UND_ERR_SOCKET, without addresses. */
+function causeCode(cause: unknown): string {
+  for (let current = cause, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return cause instanceof Error ? cause.name : 'unknown';
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
