@@ -7,7 +7,9 @@ import { validationError } from './http';
  */
 export type Body = Record<string, unknown>;
 
+/** A JSON object body with only `allowed` keys; no body at all counts as `{}`. */
 export function asBody(parsed: unknown, allowed: readonly string[]): Body {
+  if (parsed === undefined) return {};
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw validationError('Invalid request body');
   }

@@ -218,7 +218,7 @@ export function esimRoutes(core: SandboxCore): Route[] {
       rate: 'esim_charges',
       auth: true,
       handle: ({ body }) => {
-        const input = asBody(body ?? {}, ['product_id', 'amount', 'wallet_id']);
+        const input = asBody(body, ['product_id', 'amount', 'wallet_id']);
         const { variant, charge } = pricedRequest(core, input);
         return ok(chargeJson(charge, { details: { variant_id: variant.id, variant_name: variant.name } }));
       },
@@ -230,7 +230,7 @@ export function esimRoutes(core: SandboxCore): Route[] {
       auth: true,
       missingAuthMessage: AUTH_REQUIRED,
       handle: async ({ body }) => {
-        const input = asBody(body ?? {}, ['product_id', 'amount', 'quantity', 'client_reference', 'wallet_id']);
+        const input = asBody(body, ['product_id', 'amount', 'quantity', 'client_reference', 'wallet_id']);
         const { product, variant, charge } = pricedRequest(core, input);
         if (input.quantity !== undefined && input.quantity !== null && (typeof input.quantity !== 'number' || !Number.isInteger(input.quantity))) {
           throw validationError('Quantity must be an integer');

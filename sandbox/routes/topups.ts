@@ -210,7 +210,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
       rate: 'other',
       auth: true,
       handle: ({ body }) => {
-        const input = asBody(body ?? {}, ['mobile_number']);
+        const input = asBody(body, ['mobile_number']);
         const value = input.mobile_number;
         if (value === undefined || value === null || value === '') throw validationError('mobile_number is required');
         if (typeof value !== 'string') throw validationError('mobile_number must be a string');
@@ -226,7 +226,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
       rate: 'topup_charges',
       auth: true,
       handle: ({ body }) => {
-        const input = asBody(body ?? {}, ['product_id', 'amount', 'wallet_id', 'category']);
+        const input = asBody(body, ['product_id', 'amount', 'wallet_id', 'category']);
         const { product, variant, amount, walletId, discountPercent } = pricedRequest(core, input);
         const charge = computeCharge(core.state.ledger, { currency: product.currency_code, face: amount, discountPercent, walletId });
         return ok(chargeJson(charge, { details: { variant_id: variant.id, variant_name: variant.name, category: variant.category } }));
@@ -238,7 +238,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
       rate: 'topup_orders',
       auth: true,
       handle: ({ body }) => {
-        const input = asBody(body ?? {}, ['product_id', 'amount', 'input_data', 'client_reference', 'wallet_id', 'category', 'redeem_voucher_code']);
+        const input = asBody(body, ['product_id', 'amount', 'input_data', 'client_reference', 'wallet_id', 'category', 'redeem_voucher_code']);
         const { product, variant, amount, walletId, discountPercent } = pricedRequest(core, input);
         const inputData = validateInputData(product, input.input_data);
         const clientReference = optionalClientReference(input);
@@ -364,7 +364,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
 
 /** Body of the notification-email PATCH endpoints: `{"email": "..."}`. */
 export function requiredNotificationEmail(body: unknown): string {
-  const input = asBody(body ?? {}, ['email']);
+  const input = asBody(body, ['email']);
   if (input.email === undefined || input.email === null || input.email === '') throw validationError('Email is required');
   const email = optionalEmail(input, 'email');
   if (email === undefined) throw validationError('Email is required');

@@ -212,7 +212,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       auth: true,
       handle: ({ params, body }) => {
         const product = findProduct(params.id);
-        const input = asBody(body ?? {}, ['denomination', 'quantity', 'wallet_id']);
+        const input = asBody(body, ['denomination', 'quantity', 'wallet_id']);
         const { denomination, quantity, discount } = priced(product, input);
         const walletId = optionalPositiveInt(input, 'wallet_id', 'Wallet ID');
         const charge = computeCharge(core.state.ledger, {
@@ -231,7 +231,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       auth: true,
       handle: ({ params, body }) => {
         const product = findProduct(params.id);
-        const input = asBody(body ?? {}, ['denomination', 'quantity']);
+        const input = asBody(body, ['denomination', 'quantity']);
         const denomination = requiredAmount(input, 'denomination', 'Denomination');
         const quantity = quantityOf(input);
         const outOfStock = product.scenario && denomination.eq(VOUCHER_SCENARIOS.OUT_OF_STOCK);
@@ -245,7 +245,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       rate: 'voucher_orders',
       auth: true,
       handle: ({ body }) => {
-        const input = asBody(body ?? {}, ['product_id', 'denomination', 'quantity', 'wallet_id', 'client_reference', 'email', 'ref']);
+        const input = asBody(body, ['product_id', 'denomination', 'quantity', 'wallet_id', 'client_reference', 'email', 'ref']);
         const productId = requiredPositiveInt(input, 'product_id', 'Product ID');
         const clientReference = optionalClientReference(input);
         const email = optionalEmail(input, 'email');
