@@ -62,8 +62,14 @@ export class SandboxCore {
     });
   }
 
+  /** eSIM create requests still waiting for their deadline answer now (with the order as it stands). */
+  private releaseWaiters(): void {
+    for (const order of this.state.esims.values()) for (const wake of order.waiters.splice(0)) wake();
+  }
+
   /** Back to the seeded world: orders, ledger, faults, logs, limits, clock and options. Tokens stay valid. */
   reset(): void {
+    this.releaseWaiters();
     this.scheduler.clear();
     this.clock.resetOffset();
     this.config = structuredClone(this.initial);
@@ -75,6 +81,7 @@ export class SandboxCore {
   }
 
   shutdown(): void {
+    this.releaseWaiters();
     this.scheduler.clear();
     for (const wake of [...this.sleeps]) wake();
   }
