@@ -41,6 +41,16 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 const GATEWAY_TEXT: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
+/** Envelopes for injected error statuses, following the handling-errors taxonomy. */
+const FAULT_ERRORS: Record<number, [string, string, string]> = {
+  400: ['BadRequestError', 'BAD_REQUEST', 'Bad request'],
+  401: ['UnauthorizedError', 'UNAUTHORIZED', 'Invalid token'],
+  403: ['ForbiddenError', 'FORBIDDEN', 'IP address not authorized'],
+  404: ['NotFoundError', 'NOT_FOUND', 'Resource not found'],
+  500: ['InternalServerError', 'INTERNAL_SERVER_ERROR', 'Internal server error'],
+  503: ['ServiceUnavailableError', 'SERVICE_UNAVAILABLE', 'Service unavailable'],
+};
+
 function isLoopback(address: string): boolean {
   const a = address.replace(/^::ffff:/, '');
   return a === '::1' || a.startsWith('127.');
@@ -146,9 +156,8 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     }
     const status = fault.status ?? 500;
     if (GATEWAY_TEXT[status] && fault.message === undefined) return { status };
-    const name = status === 500 ? 'InternalServerError' : status >= 500 ? 'ServiceUnavailableError' : 'BadRequestError';
-    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status >= 500 ? 'SERVICE_UNAVAILABLE' : 'BAD_REQUEST';
-    return { status, body: new ApiError(status, name, code, fault.message ?? 'Internal server error').toBody() };
+    const [name, code, message] = FAULT_ERRORS[status] ?? (status >= 500 ? FAULT_ERRORS[503] : FAULT_ERRORS[400]) ?? [];
+    return { status, body: new ApiError(status, name ?? 'InternalServerError', code ?? 'INTERNAL_SERVER_ERROR', fault.message ?? message ?? 'Internal server error').toBody() };
   }
 
   /** Applies the faults of one phase. Returns a reply to send instead, 'handled' when the request is dropped or hung, or undefined to go on. */

@@ -193,3 +193,15 @@ describe('loopback only', () => {
     }
   });
 });
+
+describe('fault envelopes', () => {
+  it('an injected 401 looks like an expired token; a 502 with a message is JSON', async () => {
+    await h.control.injectFault({ path: '/api/v1/wallets', kind: 'error', status: 401, count: 1 });
+    expectError(await h.api.get('/api/v1/wallets'), 401, 'UnauthorizedError', 'UNAUTHORIZED', 'Invalid token');
+    await h.control.injectFault({ path: '/api/v1/wallets', kind: 'error', status: 502, message: 'Upstream timeout', count: 1 });
+    expectError(await h.api.get('/api/v1/wallets'), 502, 'ServiceUnavailableError', 'SERVICE_UNAVAILABLE', 'Upstream timeout');
+    const plain = await h.control.injectFault({ path: '/api/v1/wallets', kind: 'error', status: 504, count: 1 });
+    expect(plain.id).toBeGreaterThan(0);
+    expect((await h.api.get('/api/v1/wallets')).text).toBe('Gateway Timeout');
+  });
+});
