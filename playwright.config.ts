@@ -26,7 +26,6 @@ const e2eBaseUrl = `http://localhost:${port}`;
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -44,7 +43,8 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
   ],
   webServer: {
-    command: `node_modules/.bin/tsx --conditions=react-server scripts/start.ts --port ${port}`,
+    // Every run starts from an empty embedded database (PostgreSQL runs get a fresh one from CI).
+    command: `rm -rf .data/e2e-pglite && node_modules/.bin/tsx --conditions=react-server scripts/start.ts --port ${port}`,
     url: `${e2eBaseUrl}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -58,9 +58,8 @@ test.describe('customer accounts', () => {
     await expect(page.getByText('+91 88796 85100')).toBeVisible();
 
     // Another customer calls the delete action directly with this recipient's id.
-    const html = await page.content();
-    const recipientId = /name="id" value="([0-9a-f-]{36})"/.exec(html)?.[1];
-    expect(recipientId).toBeTruthy();
+    const recipientId = await page.locator('form:has(button[aria-label="Remove Mum"]) input[name="id"]').getAttribute('value');
+    expect(recipientId).toMatch(/^[0-9a-f-]{36}$/);
     const [deleteAction] = listServerActions((file) => file === 'app/(store)/account/actions.ts').filter((a) => a.name === 'deleteRecipientAction');
     const intruder = await browser.newContext();
     const intruderPage = await intruder.newPage();
@@ -89,8 +88,9 @@ test.describe('operator console', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: email }).click();
 
+    const reason = `Bank transfer ref ${Date.now()}`;
     await page.getByLabel('Amount (USD)').fill('12.345');
-    await page.getByLabel('Reason').fill('Bank transfer ref 8812');
+    await page.getByLabel('Reason').fill(reason);
     await page.getByRole('button', { name: 'Apply adjustment' }).click();
     await expect(page.getByText('Enter a positive amount in USD', { exact: false })).toBeVisible();
 
@@ -107,11 +107,11 @@ test.describe('operator console', () => {
     await expect(page.getByTestId('customer-balance')).toHaveText('$62.34');
 
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
-    await expect(page.getByRole('cell', { name: 'Bank transfer ref 8812' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: reason })).toBeVisible();
 
     await customerPage.reload();
     await expect(customerPage.getByTestId('account-balance')).toHaveText('$62.34');
-    await expect(customerPage.getByText('Bank transfer ref 8812')).toBeVisible();
+    await expect(customerPage.getByText(reason)).toBeVisible();
     await customer.close();
   });
 
@@ -159,6 +159,8 @@ test.describe('operator console', () => {
     for (let attempt = 0; attempt < 10; attempt++) {
       await page.getByLabel('Password').fill(`wrong password ${attempt}`);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      // React resets the form once the action answers: that is the signal to try again.
+      await expect(page.getByLabel('Password')).toHaveValue('');
       await expect(page.getByText('That password is not right for this account.')).toBeVisible();
     }
     await page.getByLabel('Password').fill(customerPassword);

@@ -23,8 +23,10 @@ export async function callServerAction(
   actionId: string,
   fields: Record<string, string>,
 ) {
-  const multipart: Record<string, string> = { '0': JSON.stringify([{ status: 'idle' }, '$K1']) };
-  for (const [key, value] of Object.entries(fields)) multipart[`_1_${key}`] = value;
+  // React decodes the root row ("0") with the fields sent before it, so order matters.
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
+  multipart.append('0', JSON.stringify([{ status: 'idle' }, '$K1']));
   const response = await request.post(path, {
     headers: { 'Next-Action': actionId, Accept: 'text/x-component' },
     multipart,
