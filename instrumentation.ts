@@ -1,8 +1,14 @@
-/** Runs once per server process: validate configuration and migrate before serving. */
+/** Runs once per server process: validate configuration, migrate, then start background jobs. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('@/lib/env');
-  env();
+  const config = env();
   const { getDb } = await import('@/db');
   await getDb();
+  if (config.BACKGROUND_JOBS) {
+    const { registerAllJobs } = await import('@/lib/jobs/register');
+    const { startJobs } = await import('@/lib/jobs');
+    await registerAllJobs();
+    startJobs();
+  }
 }

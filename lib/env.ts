@@ -37,6 +37,7 @@ const envSchema = z
     AUTH_SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
+    BACKGROUND_JOBS: booleanFlag.default(true),
     DEMO_CREDIT: z
       .string()
       .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')

@@ -1,3 +1,5 @@
 export * from './accounts';
+export * from './catalogue';
 export * from './ledger';
+export * from './orders';
 export * from './settings';

@@ -1,0 +1,41 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Transaction } from '@/db';
+import { storeSettings } from '@/db/schema';
+
+const percent = z.string().regex(/^-?\d{1,3}(\.\d{1,3})?$/);
+
+/** Operator-editable store settings, with the defaults a fresh store starts from. */
+export const storeSettingsSchema = z.object({
+  defaultMarkupPercent: percent.default('10'),
+  voucherMarkupPercent: percent.nullable().default(null),
+  topupMarkupPercent: percent.nullable().default(null),
+  esimMarkupPercent: percent.nullable().default(null),
+  autoEnableNewProducts: z.boolean().default(false),
+  lowBalanceThreshold: z.string().regex(/^\d+(\.\d{1,2})?$/).default('100'),
+});
+
+export type StoreSettings = z.infer<typeof storeSettingsSchema>;
+type SettingKey = keyof StoreSettings;
+
+export async function getStoreSettings(db: Database | Transaction): Promise<StoreSettings> {
+  const rows = await db.select().from(storeSettings);
+  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  // A malformed stored value falls back to its default rather than breaking every page.
+  const result: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(storeSettingsSchema.shape)) {
+    const parsed = field.safeParse(stored[key]);
+    result[key] = parsed.success ? parsed.data : field.parse(undefined);
+  }
+  return result as StoreSettings;
+}
+
+export async function updateStoreSettings(db: Database | Transaction, changes: Partial<StoreSettings>): Promise<void> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [SettingKey, unknown][];
+  if (entries.length === 0) return;
+  await db
+    .insert(storeSettings)
+    .values(entries.map(([key, value]) => ({ key, value })))
+    .onConflictDoUpdate({ target: storeSettings.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
+}
