@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { products, productVariants, vertical } from './catalogue';
@@ -114,3 +115,27 @@ export const orderEvents = pgTable(
 );
 
 export type OrderEvent = typeof orderEvents.$inferSelect;
+
+/**
+ * Things an operator must act on (the supplier wallet ran dry, a product went below cost...).
+ * `key` de-duplicates: one open alert per cause, however often it happens.
+ */
+export const operatorAlerts = pgTable(
+  'operator_alerts',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    key: text('key').notNull(),
+    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue'] }).notNull(),
+    message: text('message').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    occurrences: integer('occurrences').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('operator_alerts_open_key_idx').on(table.key).where(sql`${table.resolvedAt} is null`)],
+);
+
+export type OperatorAlert = typeof operatorAlerts.$inferSelect;
