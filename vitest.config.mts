@@ -12,6 +12,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
     environment: 'node',
+    // Order deliveries are encrypted with a key derived from AUTH_SECRET.
+    env: { AUTH_SECRET: 'vitest-auth-secret-0123456789abcdef0123' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration tests share one PostgreSQL database and real sandbox processes.

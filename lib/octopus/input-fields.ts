@@ -1,4 +1,5 @@
 import 'server-only';
+import type { FieldDescriptor, FieldOption, FieldType } from '@/lib/forms/types';
 
 /*
  * The docs never show the attributes of one `input_fields` entry (see DESIGN.md "Dynamic forms").
@@ -7,31 +8,10 @@ import 'server-only';
  * and never throws: an entry it cannot name is dropped, anything else degrades to a text field.
  */
 
-export type InputFieldType = 'text' | 'number' | 'select' | 'phone' | 'email';
-
-export interface InputFieldOption {
-  value: string;
-  label: string;
-}
-
-export interface InputFieldDescriptor {
-  /** The key to send in `input_data`. */
-  name: string;
-  label: string;
-  type: InputFieldType;
-  required: boolean;
-  /** A regular expression source that compiles in JavaScript, else null. */
-  pattern: string | null;
-  minLength: number | null;
-  maxLength: number | null;
-  /** Bounds for number fields. */
-  min: number | null;
-  max: number | null;
-  placeholder: string | null;
-  helpText: string | null;
-  /** Non-empty exactly when type is 'select'. */
-  options: InputFieldOption[];
-}
+// The parsed shape is the form module's field descriptor: one type from the wire to the form.
+export type InputFieldType = FieldType;
+export type InputFieldOption = FieldOption;
+export type InputFieldDescriptor = FieldDescriptor;
 
 type Raw = Record<string, unknown>;
 

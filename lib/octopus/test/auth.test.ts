@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OctopusApiError } from '../errors';
-import { eventually, testClient, setupSandbox } from './sandbox-harness';
+import { eventually, testClient, setupSandbox } from '@/test/helpers/sandbox';
 
 /** The token lifecycle, judged by what the sandbox itself saw. */
 const env = setupSandbox();

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { eventually, reference, testClient, setupSandbox } from './sandbox-harness';
+import { eventually, reference, testClient, setupSandbox } from '@/test/helpers/sandbox';
 
 /** Every endpoint's happy path against the real sandbox, through the domain types. */
 const env = setupSandbox();

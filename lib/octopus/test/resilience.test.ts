@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OctopusApiError } from '../errors';
-import { reference, testClient, setupSandbox } from './sandbox-harness';
+import { reference, testClient, setupSandbox } from '@/test/helpers/sandbox';
 
 /** Retries, timeouts and order-create outcomes under the sandbox's injected faults. */
 const env = setupSandbox();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SandboxControl } from '@/sandbox/control';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '@/sandbox/server';
-import type { OctopusLogEntry } from '../http';
-import { createOctopusClient, type OctopusConfig } from '../index';
+import type { OctopusLogEntry } from '@/lib/octopus/http';
+import { createOctopusClient, type OctopusConfig } from '@/lib/octopus';
 
 /**
  * One real sandbox per test file (in-process, random port), reset before every test. Delays are

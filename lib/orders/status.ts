@@ -1,0 +1,38 @@
+import type { OrderStatus } from '@/db/schema';
+
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['DELIVERED', 'FAILED', 'CANCELLED', 'REJECTED'];
+export const ACTIVE_STATUSES: readonly OrderStatus[] = ['SUBMITTING', 'PENDING'];
+/** States whose payment goes back to the customer. */
+export const REFUNDED_STATUSES: readonly OrderStatus[] = ['FAILED', 'CANCELLED', 'REJECTED'];
+
+export const isTerminal = (status: OrderStatus) => TERMINAL_STATUSES.includes(status);
+
+/**
+ * The supplier's status word in our terms. PARTIALLY_DELIVERED is final for us (the codes that
+ * arrived are delivered, the rest refunded); RECHARGED is the legacy word for a delivered top-up.
+ * Anything unrecognised keeps the order PENDING, so it is asked about again rather than guessed.
+ */
+export function localStatusOf(upstreamStatus: string): OrderStatus {
+  switch (upstreamStatus) {
+    case 'DELIVERED':
+    case 'PARTIALLY_DELIVERED':
+    case 'RECHARGED':
+      return 'DELIVERED';
+    case 'FAILED':
+      return 'FAILED';
+    case 'CANCELLED':
+      return 'CANCELLED';
+    default:
+      return 'PENDING';
+  }
+}
+
+/** Words for customers, one per state. */
+export const statusLabels: Record<OrderStatus, string> = {
+  SUBMITTING: 'Sending',
+  PENDING: 'In progress',
+  DELIVERED: 'Delivered',
+  FAILED: 'Failed',
+  CANCELLED: 'Cancelled',
+  REJECTED: 'Not placed',
+};
