@@ -32,3 +32,20 @@ export type VerticalSlug = Vertical['slug'];
 export function getVertical(slug: VerticalSlug): Vertical {
   return verticals.find((vertical) => vertical.slug === slug)!;
 }
+
+/** The storefront section a catalogue product lives in (top-ups split into games and mobile). */
+export function verticalSlugOf(product: { vertical: 'voucher' | 'topup' | 'esim'; topupType?: string | null }): VerticalSlug {
+  if (product.vertical === 'voucher') return 'vouchers';
+  if (product.vertical === 'esim') return 'esim';
+  return product.topupType === 'MOBILE' ? 'mobile' : 'games';
+}
+
+/** A product's page, optionally prefilled (buy again, fix and retry). */
+export function productHref(
+  product: { id: string; vertical: 'voucher' | 'topup' | 'esim'; topupType?: string | null },
+  prefill?: Record<string, string | undefined>,
+): string {
+  const query = new URLSearchParams(Object.entries(prefill ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const qs = query.toString();
+  return `/${verticalSlugOf(product)}/${product.id}${qs ? `?${qs}` : ''}`;
+}

@@ -1,9 +1,10 @@
 import 'server-only';
+import { registerOrderJobs } from '@/lib/orders/jobs';
 
 /**
  * The one place that lists background jobs: imported by the server's instrumentation hook and
  * by `npm run worker`. Each feature adds its job here.
  */
 export async function registerAllJobs(): Promise<void> {
-  // Jobs are registered by their features (catalogue sync, order reconciler) as they land.
+  registerOrderJobs();
 }

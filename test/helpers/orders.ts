@@ -15,19 +15,42 @@ export async function createFundedCustomer(db: Database, balance = '100.00'): Pr
   return user!.id;
 }
 
-type ProductSpec = { vertical: 'voucher' | 'topup' | 'esim'; upstreamId: number; name: string; currency?: string };
+type ProductSpec = {
+  vertical: 'voucher' | 'topup' | 'esim';
+  upstreamId: number;
+  name: string;
+  currency?: string;
+  inputFields?: unknown[];
+  variant?: { key: string; name: string; kind: 'fixed' | 'range'; amount?: string; minAmount?: string; maxAmount?: string; category?: string };
+};
 
 /** A catalogue product row as the sync would write it (only what orders read). */
 export async function insertProduct(db: Database, spec: ProductSpec) {
   const [product] = await db
     .insert(products)
-    .values({ ...spec, currency: spec.currency ?? 'USD', upstreamPayload: {}, enabled: true })
+    .values({
+      vertical: spec.vertical,
+      upstreamId: spec.upstreamId,
+      name: spec.name,
+      currency: spec.currency ?? 'USD',
+      inputFields: spec.inputFields ?? [],
+      upstreamPayload: {},
+      enabled: true,
+    })
     .onConflictDoUpdate({ target: [products.vertical, products.upstreamId], set: { name: spec.name } })
     .returning();
   const [variant] = await db
     .insert(productVariants)
-    .values({ productId: product!.id, key: 'test', name: 'Test variant', kind: 'fixed', currency: product!.currency, upstreamPayload: {} })
-    .onConflictDoUpdate({ target: [productVariants.productId, productVariants.key], set: { name: 'Test variant' } })
+    .values({
+      productId: product!.id,
+      key: 'test',
+      name: 'Test variant',
+      kind: 'fixed',
+      ...spec.variant,
+      currency: product!.currency,
+      upstreamPayload: {},
+    })
+    .onConflictDoUpdate({ target: [productVariants.productId, productVariants.key], set: { name: spec.variant?.name ?? 'Test variant' } })
     .returning();
   return { product: product!, variant: variant! };
 }

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { inArray } from 'drizzle-orm';
 import { StatementList } from '@/components/account/statement-list';
+import { OrderList } from '@/components/orders/order-list';
 import { getDb } from '@/db';
+import { products } from '@/db/schema';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
 import { getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
 import { formatMoney } from '@/lib/money';
 import { formatInternational } from '@/lib/phone';
+import { listOrdersByUser } from '@/lib/orders/queries';
 import { listSavedRecipients } from '@/lib/recipients';
 import { getStoreInfo } from '@/lib/store';
 import { SavedRecipients } from './_components/saved-recipients';
@@ -28,11 +32,19 @@ export default async function AccountPage() {
   const user = await requireUser('/account');
   const db = await getDb();
   const { currency } = getStoreInfo();
-  const [balance, statement, recipients] = await Promise.all([
+  const [balance, statement, recipients, orders] = await Promise.all([
     getCustomerBalance(db, user.id, currency),
     listCustomerStatement(db, user.id, currency, { limit: 50 }),
     listSavedRecipients(db, user.id),
+    listOrdersByUser(db, user.id, { limit: 20 }),
   ]);
+  const productIds = [...new Set(orders.map((order) => order.productId))];
+  const orderProducts = productIds.length
+    ? await db
+        .select({ id: products.id, vertical: products.vertical, topupType: products.topupType, enabled: products.enabled })
+        .from(products)
+        .where(inArray(products.id, productIds))
+    : [];
 
   return (
     <div className="space-y-6">
@@ -62,7 +74,7 @@ export default async function AccountPage() {
         </Section>
         <div className="space-y-6">
           <Section title="Orders">
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">You have not placed any orders yet.</p>
+            <OrderList orders={orders} products={new Map(orderProducts.map((product) => [product.id, product]))} />
           </Section>
           <Section title="Saved recipients">
             <SavedRecipients

@@ -1,0 +1,67 @@
+'use client';
+
+import { Eye } from 'lucide-react';
+import { useState, useTransition } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { revealVoucherCodesAction, type RevealResult } from '../actions';
+
+const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** Codes stay hidden until the customer asks (over-the-shoulder safety); the reveal is recorded. */
+export function VoucherCodes({ orderId, count, revealedAt }: { orderId: string; count: number; revealedAt: string | null }) {
+  const [result, setResult] = useState<RevealResult | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  if (!result || 'error' in result) {
+    return (
+      <div className="space-y-3">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {count === 1 ? 'Your code is ready.' : `Your ${count} codes are ready.`}{' '}
+          {revealedAt ? `First revealed ${new Date(revealedAt).toUTCString()}.` : 'Reveal them when you are ready to redeem.'}
+        </p>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => startTransition(async () => setResult(await revealVoucherCodesAction(orderId)))}
+          className="inline-flex items-center gap-2 rounded-xl bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          <Eye aria-hidden="true" className="size-4" />
+          {pending ? 'Revealing…' : count === 1 ? 'Reveal code' : 'Reveal codes'}
+        </button>
+        {result && 'error' in result && <p role="alert" className="text-sm text-red-600">{result.error}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <ol className="space-y-3">
+      {result.codes.map((code, index) => (
+        <li key={index} className="rounded-2xl bg-zinc-50 p-4 ring-1 ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
+          <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">Code {index + 1}</p>
+          {code.cardNumber && (
+            <div className="mt-1 flex items-center justify-between gap-3">
+              <code className="break-all font-mono text-base font-semibold" data-testid="voucher-code">
+                {code.cardNumber}
+              </code>
+              <CopyButton value={code.cardNumber} label={`code ${index + 1}`} />
+            </div>
+          )}
+          {code.pinCode && (
+            <div className="mt-2 flex items-center justify-between gap-3">
+              <span className="text-sm">
+                PIN <code className="font-mono font-semibold">{code.pinCode}</code>
+              </span>
+              <CopyButton value={code.pinCode} label={`PIN ${index + 1}`} />
+            </div>
+          )}
+          {code.claimUrl && (
+            <a href={code.claimUrl} target="_blank" rel="noreferrer" className="mt-2 inline-block text-sm font-medium text-brand-600 underline dark:text-brand-100">
+              Claim online
+            </a>
+          )}
+          {code.expiresAt && <p className="mt-2 text-xs text-zinc-500">Expires {expiryFormat.format(new Date(code.expiresAt))}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

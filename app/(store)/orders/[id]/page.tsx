@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LiveOrderStatus } from '@/components/orders/live-order-status';
+import { orderPrefill } from '@/components/orders/order-list';
+import { OrderTimeline } from '@/components/orders/order-timeline';
+import { getDb } from '@/db';
+import { products } from '@/db/schema';
+import { requireUser } from '@/lib/auth/guards';
+import { decryptJson } from '@/lib/crypto';
+import { formatMoney } from '@/lib/money';
+import { getOrderForUser, listOrderEvents, toStatusView } from '@/lib/orders/queries';
+import type { DeliverySecrets } from '@/lib/orders/supplier';
+import { formatInternational } from '@/lib/phone';
+import { productHref } from '@/lib/verticals';
+import { eq } from 'drizzle-orm';
+import { EsimDelivery } from './_components/esim-delivery';
+import { VoucherCodes } from './_components/voucher-codes';
+
+export const metadata: Metadata = { title: 'Your order' };
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/orders/${id}`);
+  const db = await getDb();
+  const order = await getOrderForUser(db, id, user.id);
+  if (!order) notFound();
+  const [events, [product]] = await Promise.all([
+    listOrderEvents(db, order.id),
+    db.select().from(products).where(eq(products.id, order.productId)),
+  ]);
+  const retryHref = product ? productHref(product, orderPrefill(order)) : undefined;
+  const secrets = order.deliverySecret && order.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
+  const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <div>
+        <Link href="/account" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+          ← Your account
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight">Order #{order.number}</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          {order.productName}
+          {order.variantName ? ` · ${order.variantName}` : ''}
+          {order.quantity > 1 ? ` × ${order.quantity}` : ''}
+        </p>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-3 rounded-3xl bg-white p-5 text-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        {recipient && (
+          <div className="col-span-2">
+            <dt className="text-zinc-500">For</dt>
+            <dd className="font-medium" data-testid="order-recipient">{recipient}</dd>
+          </div>
+        )}
+        <div>
+          <dt className="text-zinc-500">Paid</dt>
+          <dd className="font-medium">{formatMoney(order.retailAmount, order.retailCurrency)}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-500">Placed</dt>
+          <dd className="font-medium">{dateFormat.format(order.createdAt)} UTC</dd>
+        </div>
+        {order.faceCurrency !== order.retailCurrency && (
+          <div>
+            <dt className="text-zinc-500">Face value</dt>
+            <dd className="font-medium">{formatMoney(order.faceAmount, order.faceCurrency)}</dd>
+          </div>
+        )}
+        {order.refundedAt && (
+          <div>
+            <dt className="text-zinc-500">Refunded</dt>
+            <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateFormat.format(order.refundedAt)} UTC</dd>
+          </div>
+        )}
+      </dl>
+
+      <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} />
+
+      {order.status === 'DELIVERED' && order.vertical === 'voucher' && secrets?.vouchers && (
+        <section aria-labelledby="codes" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <h2 id="codes" className="mb-3 text-lg font-semibold">
+            {secrets.vouchers.length === 1 ? 'Your code' : 'Your codes'}
+          </h2>
+          {order.delivery.partial === true && (
+            <p className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+              Only {String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered. The rest was refunded to your balance.
+            </p>
+          )}
+          <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
+        </section>
+      )}
+
+      {order.status === 'DELIVERED' && order.vertical === 'esim' && (
+        <section aria-labelledby="esim" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <h2 id="esim" className="mb-3 text-lg font-semibold">
+            Your eSIM
+          </h2>
+          <EsimDelivery secret={secrets?.esim ?? null} delivery={order.delivery} />
+        </section>
+      )}
+
+      <section aria-labelledby="timeline" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <h2 id="timeline" className="mb-4 text-lg font-semibold">
+          Timeline
+        </h2>
+        <OrderTimeline events={events} />
+      </section>
+    </div>
+  );
+}

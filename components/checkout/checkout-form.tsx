@@ -1,0 +1,248 @@
+'use client';
+
+import type { CountryCode } from 'libphonenumber-js';
+import Link from 'next/link';
+import { useActionState, useState } from 'react';
+import { placeOrderAction, reviewOrderAction } from '@/app/(store)/checkout/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { INPUT_PREFIX, validateInputData } from '@/lib/forms/input-data';
+import type { FieldDescriptor } from '@/lib/forms/types';
+import type { CheckoutState } from '@/lib/orders/checkout-state';
+import { DynamicField } from './dynamic-field';
+
+export type CheckoutVariant = {
+  id: string;
+  name: string;
+  kind: 'fixed' | 'range';
+  minAmount: string | null;
+  maxAmount: string | null;
+  currency: string;
+  /** The estimated price in the store currency ("$5.49", "from $1.10"). */
+  priceLabel: string;
+  detail: string | null;
+  category: string | null;
+};
+
+export type CheckoutProduct = {
+  id: string;
+  vertical: 'voucher' | 'topup' | 'esim';
+  name: string;
+  variants: CheckoutVariant[];
+  fields: FieldDescriptor[];
+  defaultCountry?: CountryCode;
+};
+
+const MAX_QUANTITY = 10;
+
+/** The buy form of every product page: options, the product's own fields, review, pay. */
+export function CheckoutForm({
+  product,
+  prefill = {},
+  signInHref,
+}: {
+  product: CheckoutProduct;
+  prefill?: Record<string, string>;
+  /** Set when nobody is signed in: Review then leads to sign-in and back. */
+  signInHref?: string;
+}) {
+  const [reviewState, review, reviewPending] = useActionState<CheckoutState, FormData>(reviewOrderAction, { status: 'idle' });
+  const [payState, pay] = useActionState<CheckoutState, FormData>(placeOrderAction, { status: 'idle' });
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [editing, setEditing] = useState(true);
+  // A changed price comes back from Pay as a fresh review; the newest review wins.
+  const newestReview = [payState.review, reviewState.review]
+    .filter((candidate) => candidate !== undefined)
+    .sort((a, b) => b.reviewedAt - a.reviewedAt)[0];
+  const latest = newestReview && payState.review === newestReview ? payState : reviewState;
+  const values = { ...prefill, ...(payState.values ?? {}), ...(reviewState.values ?? {}) };
+  const [variantId, setVariantId] = useState(values.variantId ?? values.variant ?? product.variants[0]?.id ?? '');
+  const variant = product.variants.find((candidate) => candidate.id === variantId);
+  const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? {};
+  const summary = editing || reviewPending ? undefined : newestReview;
+
+  const submitReview = (formData: FormData) => {
+    // Same schema as the server: instant messages without a round trip.
+    const raw: Record<string, string> = {};
+    for (const [key, value] of formData.entries()) if (key.startsWith(INPUT_PREFIX) && typeof value === 'string') raw[key.slice(INPUT_PREFIX.length)] = value;
+    const checked = validateInputData(product.fields, raw);
+    if (!checked.ok) {
+      setClientErrors(checked.fieldErrors);
+      return;
+    }
+    setClientErrors(null);
+    setEditing(false);
+    review(formData);
+  };
+
+  const categories = [...new Set(product.variants.map((candidate) => candidate.category ?? ''))];
+  const hiddenValues = summary ? { ...values } : {};
+
+  return (
+    <div className="space-y-4">
+      {!summary && (
+        <form action={submitReview} className="space-y-5" noValidate>
+          <input type="hidden" name="productId" value={product.id} />
+          <fieldset>
+            <legend className="text-sm font-semibold">Choose {product.vertical === 'esim' ? 'a plan' : product.vertical === 'voucher' ? 'a value' : 'a pack'}</legend>
+            {categories.map((category) => (
+              <div key={category || 'all'} className="mt-2">
+                {categories.length > 1 && category && <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-500">{category}</p>}
+                <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+                  {product.variants
+                    .filter((candidate) => (candidate.category ?? '') === category)
+                    .map((candidate) => (
+                      <label
+                        key={candidate.id}
+                        className="relative flex cursor-pointer flex-col rounded-2xl bg-white p-3 ring-1 ring-zinc-200 has-checked:ring-2 has-checked:ring-brand-600 has-focus-visible:outline-2 has-focus-visible:outline-brand-500 dark:bg-zinc-900 dark:ring-zinc-700"
+                      >
+                        <input
+                          type="radio"
+                          name="variantId"
+                          value={candidate.id}
+                          checked={candidate.id === variantId}
+                          onChange={() => setVariantId(candidate.id)}
+                          className="sr-only"
+                        />
+                        <span className="font-semibold">{candidate.name}</span>
+                        {candidate.detail && <span className="text-xs text-zinc-500">{candidate.detail}</span>}
+                        <span className="mt-1 text-sm font-medium text-brand-700 dark:text-brand-100">{candidate.priceLabel}</span>
+                      </label>
+                    ))}
+                </div>
+              </div>
+            ))}
+            {errors.variantId && <p className="mt-1 text-sm text-red-600">{errors.variantId[0]}</p>}
+          </fieldset>
+
+          {variant?.kind === 'range' && (
+            <div>
+              <label htmlFor="checkout-amount" className="block text-sm font-medium">
+                Amount ({variant.currency})
+              </label>
+              <input
+                id="checkout-amount"
+                name="amount"
+                inputMode="decimal"
+                defaultValue={values.amount}
+                placeholder={`${variant.minAmount} – ${variant.maxAmount}`}
+                aria-invalid={errors.amount ? true : undefined}
+                className="mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+              />
+              <p className="mt-1 text-xs text-zinc-500">
+                From {variant.minAmount} to {variant.maxAmount} {variant.currency}.
+              </p>
+              {errors.amount && <p className="mt-1 text-sm text-red-600">{errors.amount[0]}</p>}
+            </div>
+          )}
+
+          {product.vertical === 'voucher' && (
+            <div>
+              <label htmlFor="checkout-quantity" className="block text-sm font-medium">
+                Quantity
+              </label>
+              <select
+                id="checkout-quantity"
+                name="quantity"
+                defaultValue={values.quantity ?? '1'}
+                className="mt-1 block w-28 rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base dark:border-zinc-700 dark:bg-zinc-900"
+              >
+                {Array.from({ length: MAX_QUANTITY }, (_, index) => (
+                  <option key={index + 1} value={index + 1}>
+                    {index + 1}
+                  </option>
+                ))}
+              </select>
+              {errors.quantity && <p className="mt-1 text-sm text-red-600">{errors.quantity[0]}</p>}
+            </div>
+          )}
+
+          {product.fields.map((field) => (
+            <DynamicField
+              key={field.name}
+              field={field}
+              defaultValue={values[`${INPUT_PREFIX}${field.name}`]}
+              errors={errors[`${INPUT_PREFIX}${field.name}`]}
+              defaultCountry={product.defaultCountry}
+            />
+          ))}
+
+          <FormMessage state={clientErrors ? { status: 'error', message: 'Please correct the highlighted fields.' } : latest} />
+          {signInHref ? (
+            <Link href={signInHref} className="flex w-full justify-center rounded-xl bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700">
+              Sign in to buy
+            </Link>
+          ) : (
+            <button
+              type="submit"
+              disabled={reviewPending}
+              className="inline-flex w-full items-center justify-center rounded-xl bg-brand-600 px-4 py-3 text-base font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+            >
+              {reviewPending ? 'Getting the exact price…' : 'Review order'}
+            </button>
+          )}
+        </form>
+      )}
+
+      {summary && (
+        <form action={pay} className="space-y-4 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <h3 className="text-lg font-semibold">Confirm your order</h3>
+          <dl className="space-y-2 text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="text-zinc-500">Product</dt>
+              <dd className="text-right font-medium">
+                {summary.productName} · {summary.variantName}
+                {summary.quantity > 1 ? ` × ${summary.quantity}` : ''}
+              </dd>
+            </div>
+            {summary.recipient && (
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-500">For</dt>
+                <dd className="text-right font-medium" data-testid="review-recipient">
+                  {summary.recipient}
+                </dd>
+              </div>
+            )}
+            {summary.faceValue && (
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-500">Face value</dt>
+                <dd className="text-right">{summary.faceValue}</dd>
+              </div>
+            )}
+            <div className="flex justify-between gap-4 border-t border-zinc-200 pt-2 text-base dark:border-zinc-800">
+              <dt className="font-semibold">You pay</dt>
+              <dd className="font-bold" data-testid="review-price">
+                {summary.price}
+              </dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-zinc-500">Balance after</dt>
+              <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
+            </div>
+          </dl>
+          {Object.entries(hiddenValues).map(([key, value]) =>
+            key === 'expectedRetail' || key === 'checkoutToken' ? null : <input key={key} type="hidden" name={key} value={value} />,
+          )}
+          <input type="hidden" name="productId" value={product.id} />
+          <input type="hidden" name="checkoutToken" value={summary.checkoutToken} />
+          <input type="hidden" name="expectedRetail" value={summary.expectedRetail} />
+          <FormMessage state={payState.review === summary ? payState : { status: 'idle' }} />
+          {!summary.sufficientBalance && <p className="text-sm text-red-600">Your balance is too low for this order.</p>}
+          <div className="flex gap-2">
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              className="rounded-xl px-4 py-3 text-sm font-semibold ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Edit
+            </button>
+            <SubmitButton className="flex-1 py-3 text-base" pendingLabel="Placing your order…" disabled={!summary.sufficientBalance}>
+              Pay {summary.price}
+            </SubmitButton>
+          </div>
+        </form>
+      )}
+      {payState.status === 'error' && !payState.review && !editing && <FormMessage state={payState} />}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { Loader2 } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import type { OrderStatusView } from '@/lib/orders/queries';
+import { queryKeys } from '@/lib/query-keys';
+import { OrderStatusBadge } from './order-status-badge';
+
+/** Poll every 2 s for the first half minute, then 5 s, then 15 s: quick when it matters. */
+export function pollInterval(elapsedMs: number): number {
+  if (elapsedMs < 30_000) return 2_000;
+  if (elapsedMs < 5 * 60_000) return 5_000;
+  return 15_000;
+}
+
+async function fetchStatus(orderId: string): Promise<OrderStatusView> {
+  const response = await fetch(`/api/orders/${orderId}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+/**
+ * The order's status, kept live with a React Query poll that backs off and stops once the
+ * order is final. When the status changes the page re-renders on the server, which is where
+ * codes and QR codes come from.
+ */
+export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusView; retryHref?: string }) {
+  const router = useRouter();
+  const startedAt = useRef(0);
+  useEffect(() => {
+    startedAt.current = Date.now();
+  }, []);
+  const { data } = useQuery({
+    queryKey: queryKeys.orderStatus(initial.id),
+    queryFn: () => fetchStatus(initial.id),
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.live ? pollInterval(Date.now() - (startedAt.current || Date.now())) : false),
+    refetchOnWindowFocus: true,
+  });
+  const view = data ?? initial;
+
+  const lastSeen = useRef(`${initial.status}:${initial.activationStatus}`);
+  useEffect(() => {
+    const now = `${view.status}:${view.activationStatus}`;
+    if (now !== lastSeen.current) {
+      lastSeen.current = now;
+      router.refresh();
+    }
+  }, [view.status, view.activationStatus, router]);
+
+  const failed = view.status === 'FAILED' || view.status === 'REJECTED' || view.status === 'CANCELLED';
+  return (
+    <section aria-labelledby="order-status" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="order-status" className="text-lg font-semibold">
+          Status
+        </h2>
+        <span data-testid="order-status">
+          <OrderStatusBadge status={view.status} />
+        </span>
+      </div>
+      <div aria-live="polite" className="mt-3 space-y-2 text-sm">
+        {!view.terminal && (
+          <p className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
+            <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+            {view.status === 'SUBMITTING' ? 'Sending your order to our supplier…' : (view.statusText ?? 'Your order is being fulfilled.')} This page updates by itself.
+          </p>
+        )}
+        {view.status === 'DELIVERED' && <p className="text-emerald-700 dark:text-emerald-400">{view.statusText ?? 'Delivered.'}</p>}
+        {failed && (
+          <div className="rounded-2xl bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
+            <p className="font-medium">{view.failureReason ?? view.statusText ?? 'This order could not be completed.'}</p>
+            <p className="mt-1">The amount you paid is back in your balance.</p>
+            {view.isUserFixable && retryHref && (
+              <Link href={retryHref} className="mt-3 inline-block rounded-xl bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
+                Fix and try again
+              </Link>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

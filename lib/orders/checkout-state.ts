@@ -1,0 +1,21 @@
+import type { ActionState } from '@/lib/actions';
+
+/** The confirm step's summary: everything the customer agrees to before paying. */
+export type ReviewSummary = {
+  productName: string;
+  variantName: string;
+  quantity: number;
+  recipient: string | null;
+  faceValue: string | null;
+  price: string;
+  /** The exact retail amount, sent back with Pay so a changed price is caught. */
+  expectedRetail: string;
+  balanceAfter: string;
+  sufficientBalance: boolean;
+  checkoutToken: string;
+  priceChanged: boolean;
+  /** When the server priced it; the newest review is the one shown. */
+  reviewedAt: number;
+};
+
+export type CheckoutState = ActionState & { review?: ReviewSummary };

@@ -1,0 +1,201 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { products, productVariants, type Product, type ProductVariant } from '@/db/schema';
+import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
+import { recipientOf, validateInputData } from '@/lib/forms/input-data';
+import type { FieldDescriptor } from '@/lib/forms/types';
+import { Decimal, minorUnits } from '@/lib/money';
+import { isOctopusApiError } from '@/lib/octopus';
+import { getStoreSettings } from '@/lib/store/settings';
+import { getStoreWallet } from '@/lib/supplier/wallet';
+import type { OrderContext } from './context';
+import { submitOrder } from './fulfilment';
+import { recordNewOrder } from './record';
+import { quoteCharges } from './supplier';
+
+/** Most codes one customer may buy in one order. */
+export const MAX_VOUCHER_QUANTITY = 10;
+/** How long Buy waits for the supplier before showing the order page (which keeps watching). */
+const SUBMIT_WAIT_MS = 8_000;
+
+export type CheckoutRequest = {
+  productId: string;
+  variantId: string;
+  /** For range variants: the amount the customer typed, in the product's currency. */
+  amount?: string;
+  quantity?: string;
+  inputData: Record<string, string>;
+};
+
+export type CheckoutQuote = {
+  product: Product;
+  variant: ProductVariant;
+  faceAmount: Decimal;
+  quantity: number;
+  inputData: Record<string, string>;
+  recipient: string | null;
+  retail: Decimal;
+  wholesale: Decimal;
+  markupPercent: Decimal;
+  storeCurrency: string;
+  walletId: number;
+};
+
+export type CheckoutProblem = { message: string; fieldErrors?: Record<string, string[]> };
+export type QuoteResult = { ok: true; quote: CheckoutQuote } | ({ ok: false } & CheckoutProblem);
+
+const problem = (message: string, fieldErrors?: Record<string, string[]>): QuoteResult => ({ ok: false, message, fieldErrors });
+
+/** The amount being bought, checked against the variant (fixed price, or a range in minor units). */
+function resolveAmount(variant: ProductVariant, typed: string | undefined): Decimal | CheckoutProblem {
+  if (variant.kind === 'fixed') return new Decimal(variant.amount!);
+  const min = new Decimal(variant.minAmount!);
+  const max = new Decimal(variant.maxAmount!);
+  const digits = minorUnits(variant.currency);
+  const text = typed?.trim() ?? '';
+  const valid = new RegExp(digits === 0 ? '^\\d{1,9}$' : `^\\d{1,9}(\\.\\d{1,${digits}})?$`).test(text);
+  const amount = valid ? new Decimal(text) : null;
+  if (!amount || amount.lt(min) || amount.gt(max)) {
+    const message = `Enter an amount from ${min.toFixed(digits)} to ${max.toFixed(digits)} ${variant.currency}.`;
+    return { message, fieldErrors: { amount: [message] } };
+  }
+  return amount;
+}
+
+function resolveQuantity(product: Product, typed: string | undefined): number | CheckoutProblem {
+  if (product.vertical !== 'voucher') return 1;
+  const quantity = Number(typed ?? '1');
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_VOUCHER_QUANTITY) {
+    const message = `Choose a quantity from 1 to ${MAX_VOUCHER_QUANTITY}.`;
+    return { message, fieldErrors: { quantity: [message] } };
+  }
+  return quantity;
+}
+
+/**
+ * Validates a checkout and prices it exactly: the supplier's charges quote (paid from the
+ * store-currency wallet) plus the product's markup. Nothing is written; the same function
+ * runs again when the customer pays, so the price paid is the price confirmed.
+ */
+export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, request: CheckoutRequest): Promise<QuoteResult> {
+  const [product] = await ctx.db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, request.productId), eq(products.enabled, true), eq(products.upstreamStatus, 'active'), isNull(products.pausedReason)));
+  if (!product) return problem('This product is not on sale right now.');
+  const [variant] = await ctx.db
+    .select()
+    .from(productVariants)
+    .where(and(eq(productVariants.id, request.variantId), eq(productVariants.productId, product.id), eq(productVariants.active, true)));
+  if (!variant) return problem('Pick one of the options on this page.', { variantId: ['Pick one of the options.'] });
+
+  const amount = resolveAmount(variant, request.amount);
+  const quantity = resolveQuantity(product, request.quantity);
+  const input = validateInputData(product.inputFields as FieldDescriptor[], request.inputData);
+  const fieldErrors = {
+    ...('message' in amount ? amount.fieldErrors : {}),
+    ...(typeof quantity === 'object' ? quantity.fieldErrors : {}),
+    ...(input.ok ? {} : input.fieldErrors),
+  };
+  if (Object.keys(fieldErrors).length > 0 || 'message' in amount || typeof quantity === 'object' || !input.ok) {
+    return problem((!input.ok && input.formError) || 'Please correct the highlighted fields.', fieldErrors);
+  }
+
+  const wallet = await getStoreWallet(ctx.supplier, storeCurrency).catch(() => null);
+  if (!wallet) return problem('The store cannot take orders right now. Please try again later.');
+  let charges;
+  try {
+    charges = await quoteCharges(ctx.supplier, {
+      vertical: product.vertical,
+      upstreamProductId: product.upstreamId,
+      faceAmount: amount,
+      quantity,
+      category: variant.category,
+      walletId: wallet.id,
+    });
+  } catch (error) {
+    if (isOctopusApiError(error) && (error.kind === 'validation' || error.kind === 'rejected' || error.kind === 'not_found')) {
+      return problem(`This option cannot be bought right now: ${error.message}`);
+    }
+    return problem('We could not get a price from our supplier. Please try again in a moment.');
+  }
+  const chargedIn = charges.destinationCurrency ?? storeCurrency;
+  if (chargedIn !== storeCurrency) return problem('This product cannot be priced in the store currency right now.');
+
+  const settings = await getStoreSettings(ctx.db);
+  const markupPercent = effectiveMarkup(product, settings);
+  const retail = retailFromWholesale(charges.totalPayable, markupPercent, storeCurrency);
+  // DESIGN.md "Money": an order whose retail price would not cover its wholesale charge is refused.
+  if (retail.lt(charges.totalPayable)) return problem('This product is not on sale right now.');
+
+  return {
+    ok: true,
+    quote: {
+      product,
+      variant,
+      faceAmount: amount,
+      quantity,
+      inputData: input.data,
+      recipient: recipientOf(product.inputFields as FieldDescriptor[], input.data) ?? null,
+      retail,
+      wholesale: charges.totalPayable,
+      markupPercent,
+      storeCurrency,
+      walletId: wallet.id,
+    },
+  };
+}
+
+export type PlaceResult =
+  | { kind: 'placed'; orderId: string }
+  | { kind: 'price_changed'; quote: CheckoutQuote }
+  | ({ kind: 'refused' } & CheckoutProblem);
+
+/**
+ * Places the order the customer confirmed: re-quotes, refuses if the price moved, records the
+ * order and payment in one transaction, then sends it to the supplier (DESIGN.md "Orders").
+ */
+export async function placeCheckout(
+  ctx: OrderContext,
+  userId: string,
+  storeCurrency: string,
+  request: CheckoutRequest & { checkoutToken: string; expectedRetail: string },
+): Promise<PlaceResult> {
+  const quoted = await quoteCheckout(ctx, storeCurrency, request);
+  if (!quoted.ok) return { kind: 'refused', message: quoted.message, fieldErrors: quoted.fieldErrors };
+  const { quote } = quoted;
+  if (!quote.retail.eq(request.expectedRetail)) return { kind: 'price_changed', quote };
+
+  const recorded = await recordNewOrder(ctx, {
+    userId,
+    checkoutToken: request.checkoutToken,
+    vertical: quote.product.vertical,
+    productId: quote.product.id,
+    variantId: quote.variant.id,
+    productName: quote.product.displayName ?? quote.product.name,
+    variantName: quote.variant.name,
+    quantity: quote.quantity,
+    faceAmount: quote.faceAmount.toFixed(),
+    faceCurrency: quote.variant.currency,
+    category: quote.variant.category,
+    inputData: quote.inputData,
+    recipient: quote.recipient,
+    retailAmount: quote.retail.toFixed(),
+    retailCurrency: storeCurrency,
+    wholesaleAmount: quote.wholesale.toFixed(),
+    wholesaleCurrency: storeCurrency,
+    walletId: quote.walletId,
+    markupPercent: quote.markupPercent.toFixed(),
+  });
+  if (recorded.kind === 'declined') {
+    return { kind: 'refused', message: 'Your balance is too low for this order. Ask the store to top up your balance.' };
+  }
+  if (recorded.kind === 'created') {
+    const submission = submitOrder(ctx, recorded.order.id).catch((error: unknown) => {
+      // The order is safe (SUBMITTING, paid): the reconciler sends it if this attempt died.
+      console.error(JSON.stringify({ level: 'error', msg: 'order submit failed', order: recorded.order.number, error: String(error) }));
+    });
+    await Promise.race([submission, new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT_MS))]);
+  }
+  return { kind: 'placed', orderId: recorded.order.id };
+}
