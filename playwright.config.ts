@@ -1,8 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { e2eOperator } from './e2e/support/constants';
+import { e2eLayout } from './e2e/support/slot';
 
-const port = Number(process.env.E2E_PORT || 3100);
-const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4110);
+const { port, sandboxPort, distDir, pgliteDir } = e2eLayout();
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: [
@@ -44,7 +44,7 @@ export default defineConfig({
   ],
   webServer: {
     // Every run starts from an empty embedded database (PostgreSQL runs get a fresh one from CI).
-    command: `rm -rf .data/e2e-pglite && node_modules/.bin/tsx --conditions=react-server scripts/start.ts --port ${port}`,
+    command: `rm -rf ${pgliteDir} && node_modules/.bin/tsx --conditions=react-server scripts/start.ts --port ${port}`,
     url: `${e2eBaseUrl}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -53,7 +53,8 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       SANDBOX_PORT: String(sandboxPort),
-      PGLITE_DIR: '.data/e2e-pglite',
+      PGLITE_DIR: pgliteDir,
+      NEXT_DIST_DIR: distDir,
       OPERATOR_EMAIL: e2eOperator.email,
       OPERATOR_PASSWORD: e2eOperator.password,
       // Every spec signs up fresh customers from 127.0.0.1; the limit itself has its own test.

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signUp } from './support/accounts';
+import { e2eLayout } from './support/slot';
 
 // The values the e2e server runs with (playwright.config.ts): the sandbox's demo credentials
 // and its loopback address. None may reach a browser.
-const secrets = ['sandbox_demo_key', 'sandbox_demo_secret', `127.0.0.1:${process.env.E2E_SANDBOX_PORT || 4110}`, 'OCTOPUS_API'];
+const secrets = ['sandbox_demo_key', 'sandbox_demo_secret', `127.0.0.1:${e2eLayout().sandboxPort}`, 'OCTOPUS_API'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -16,7 +17,7 @@ function filesUnder(dir: string): string[] {
 
 test.describe('supplier credentials stay on the server', () => {
   test('no file of the browser bundle contains the API key, secret or upstream URL', () => {
-    const files = filesUnder('.next/static');
+    const files = filesUnder(`${e2eLayout().distDir}/static`);
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const content = readFileSync(file, 'latin1');

@@ -53,7 +53,7 @@ function newestSourceMtime(dirs: string[]): number {
 }
 
 function buildIsCurrent(): boolean {
-  const buildId = '.next/BUILD_ID';
+  const buildId = `${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`;
   if (!existsSync(buildId)) return false;
   return statSync(buildId).mtimeMs >= newestSourceMtime(['app', 'components', 'lib', 'db', 'public']);
 }

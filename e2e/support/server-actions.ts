@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
+import { e2eLayout } from './slot';
 
 type ManifestEntry = { filename?: string; exportedName?: string };
 
 /** Server actions of the production build, from Next's manifest, so tests call them as an attacker would. */
 export function listServerActions(filter: (filename: string) => boolean): { id: string; filename: string; name: string }[] {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(`${e2eLayout().distDir}/server/server-reference-manifest.json`, 'utf8')) as {
     node: Record<string, ManifestEntry>;
   };
   return Object.entries(manifest.node)
