@@ -11,7 +11,7 @@ const inter = localFont({
 });
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { name } = getStoreInfo();
+  const { name } = await getStoreInfo();
   return {
     title: { default: name, template: `%s · ${name}` },
     description: 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.',

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: { default: 'Admin', template: '%s · 
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const operator = await requireOperator();
-  const store = getStoreInfo();
+  const store = await getStoreInfo();
   return (
     <div className="min-h-dvh bg-zinc-100 dark:bg-zinc-950">
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">

@@ -7,7 +7,7 @@ import { getStoreInfo } from '@/lib/store';
 
 export default async function AdminOverviewPage() {
   const db = await getDb();
-  const { currency } = getStoreInfo();
+  const { currency } = await getStoreInfo();
   const [[customers], [liability]] = await Promise.all([
     db.select({ total: count() }).from(users).where(eq(users.role, 'customer')),
     db

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getStoreInfo } from '@/lib/store';
 import { verticals } from '@/lib/verticals';
 
-export function SiteFooter() {
-  const store = getStoreInfo();
+export async function SiteFooter() {
+  const store = await getStoreInfo();
   return (
     <footer className="mt-16 border-t border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-3">

@@ -4,8 +4,8 @@ import { NavLinks } from './nav-links';
 import { SandboxBadge } from './sandbox-badge';
 import { UserMenu } from './user-menu';
 
-export function SiteHeader() {
-  const store = getStoreInfo();
+export async function SiteHeader() {
+  const store = await getStoreInfo();
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-zinc-50/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <nav aria-label="Main" className="mx-auto max-w-6xl">

@@ -21,7 +21,7 @@ export async function UserMenu() {
       </div>
     );
   }
-  const { currency } = getStoreInfo();
+  const { currency } = await getStoreInfo();
   const balance = await getCustomerBalance(await getDb(), user.id, currency);
   return (
     <div className="flex items-center gap-1.5 text-sm">

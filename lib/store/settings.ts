@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db';
 import { storeSettings } from '@/db/schema';
+import { env } from '@/lib/env';
 
 const percent = z.string().regex(/^-?\d{1,3}(\.\d{1,3})?$/);
 
@@ -14,9 +15,14 @@ export const storeSettingsSchema = z.object({
   esimMarkupPercent: percent.nullable().default(null),
   autoEnableNewProducts: z.boolean().default(false),
   lowBalanceThreshold: z.string().regex(/^\d+(\.\d{1,2})?$/).default('100'),
+  /** Credit for each new customer in sandbox mode; null means DEMO_CREDIT from the environment. */
+  demoCredit: z.string().regex(/^\d+(\.\d{1,2})?$/).nullable().default(null),
 });
 
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
+
+/** The demo credit a new customer receives in sandbox mode: the operator's setting, else DEMO_CREDIT. */
+export const demoCreditOf = (settings: StoreSettings): string => settings.demoCredit ?? env().DEMO_CREDIT;
 type SettingKey = keyof StoreSettings;
 
 export async function getStoreSettings(db: Database | Transaction): Promise<StoreSettings> {

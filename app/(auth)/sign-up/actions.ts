@@ -11,6 +11,8 @@ import { describeWait, hitRateLimit } from '@/lib/auth/rate-limit';
 import { safeCallbackUrl } from '@/lib/auth/redirects';
 import { createCustomer, EmailTakenError } from '@/lib/auth/users';
 import { env } from '@/lib/env';
+import { getStoreInfo } from '@/lib/store';
+import { demoCreditOf, getStoreSettings } from '@/lib/store/settings';
 
 const signUpSchema = z.object({
   name: z.string().trim().max(80, 'Use at most 80 characters.').optional(),
@@ -30,11 +32,12 @@ export const signUpAction = validatedAction(signUpSchema, async (data, formData)
     return errorState(formData, `Too many accounts were created from your network. Try again in ${describeWait(limit.retryAfterSeconds)}.`);
   }
 
+  const [store, settings] = await Promise.all([getStoreInfo(), getStoreSettings(db)]);
   try {
     await createCustomer(
       db,
       { email: data.email, password: data.password, name: data.name },
-      config.OCTOPUS_SANDBOX ? { amount: config.DEMO_CREDIT, currency: config.STORE_CURRENCY } : undefined,
+      config.OCTOPUS_SANDBOX ? { amount: demoCreditOf(settings), currency: store.currency } : undefined,
     );
   } catch (error) {
     if (error instanceof EmailTakenError) {

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/redirects';
 import { env } from '@/lib/env';
 import { formatMoney } from '@/lib/money';
+import { getStoreInfo } from '@/lib/store';
+import { demoCreditOf, getStoreSettings } from '@/lib/store/settings';
 import { SignUpForm } from './_components/sign-up-form';
 
 export const metadata: Metadata = { title: 'Create an account' };
@@ -12,13 +15,15 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
   const config = env();
+  const [store, settings] = await Promise.all([getStoreInfo(), getStoreSettings(await getDb())]);
+  const demoCredit = demoCreditOf(settings);
   return (
     <div className="rounded-3xl bg-white p-6 ring-1 ring-zinc-200 sm:p-8 dark:bg-zinc-900 dark:ring-zinc-800">
       <h1 className="text-2xl font-bold tracking-tight">Create your account</h1>
       <p className="mb-6 mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Track your orders and pay from your store balance.
-        {config.OCTOPUS_SANDBOX && (
-          <> New accounts get {formatMoney(config.DEMO_CREDIT, config.STORE_CURRENCY)} of sandbox demo credit to try the store.</>
+        {config.OCTOPUS_SANDBOX && Number(demoCredit) > 0 && (
+          <> New accounts get {formatMoney(demoCredit, store.currency)} of sandbox demo credit to try the store.</>
         )}
       </p>
       <SignUpForm callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined} />

@@ -31,7 +31,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export default async function AccountPage() {
   const user = await requireUser('/account');
   const db = await getDb();
-  const { currency } = getStoreInfo();
+  const { currency } = await getStoreInfo();
   const [balance, statement, recipients, orders] = await Promise.all([
     getCustomerBalance(db, user.id, currency),
     listCustomerStatement(db, user.id, currency, { limit: 50 }),

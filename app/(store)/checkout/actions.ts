@@ -58,7 +58,7 @@ const signInFirst = (formData: FormData): CheckoutState => ({
 export async function reviewOrderAction(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const user = await getCurrentUser();
   if (!user) return signInFirst(formData);
-  const result = await quoteCheckout(await getOrderContext(), getStoreInfo().currency, requestFrom(formData));
+  const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, requestFrom(formData));
   if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
   return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user.id, randomUUID(), false) };
 }
@@ -76,7 +76,7 @@ export async function placeOrderAction(_prev: CheckoutState, formData: FormData)
   if (typeof checkoutToken !== 'string' || !/^[0-9a-f-]{36}$/.test(checkoutToken) || typeof expectedRetail !== 'string') {
     return { status: 'error', message: 'Please review your order again.', values: formValues(formData) };
   }
-  const result = await placeCheckout(await getOrderContext(), user.id, getStoreInfo().currency, {
+  const result = await placeCheckout(await getOrderContext(), user.id, (await getStoreInfo()).currency, {
     ...requestFrom(formData),
     checkoutToken,
     expectedRetail,

@@ -13,7 +13,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZ
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const { q, page: pageParam } = await searchParams;
   const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-  const { currency } = getStoreInfo();
+  const { currency } = await getStoreInfo();
   const { rows, total } = await listCustomers(await getDb(), currency, {
     search: q,
     limit: PAGE_SIZE,

@@ -16,7 +16,7 @@ const adjustSchema = z.object({
 });
 
 export const adjustBalanceAction = operatorAction(adjustSchema, async (data, formData, operator) => {
-  const { currency } = getStoreInfo();
+  const { currency } = await getStoreInfo();
   const amount = parseAmount(data.amount, currency);
   if (!amount || amount.gt(1_000_000)) {
     return errorState(formData, 'Please correct the highlighted fields.', {

@@ -16,7 +16,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const customer = await getCustomerById(db, id);
   if (!customer) notFound();
-  const { currency } = getStoreInfo();
+  const { currency } = await getStoreInfo();
   const [balance, statement] = await Promise.all([
     getCustomerBalance(db, customer.id, currency),
     listCustomerStatement(db, customer.id, currency, { limit: 100 }),
