@@ -207,4 +207,19 @@ export class SandboxControl {
   emails(): Promise<SentEmail[]> {
     return this.call('GET', '/emails');
   }
+
+  /** The supplier stops listing a product (it answers 404 from now on; its orders stay readable). */
+  removeProduct(vertical: Vertical, id: number): Promise<{ ok: boolean }> {
+    return this.call('POST', `/catalogue/${vertical}/${id}/remove`);
+  }
+
+  /** A product removed with removeProduct is listed again. */
+  restoreProduct(vertical: Vertical, id: number): Promise<{ ok: boolean }> {
+    return this.call('POST', `/catalogue/${vertical}/${id}/restore`);
+  }
+
+  /** Voucher denominations (and eSIM plans) get `discount` percent; prices are multiplied by `factor`. */
+  repriceProduct(vertical: Vertical, id: number, change: { discount?: number; factor?: number }): Promise<{ ok: boolean }> {
+    return this.call('POST', `/catalogue/${vertical}/${id}/reprice`, change);
+  }
 }

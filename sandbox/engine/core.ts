@@ -3,6 +3,7 @@ import { Clock, Scheduler } from '../lib/clock';
 import { randomSeed, Rng } from '../lib/ids';
 import type { RateClass, SandboxOptions } from './config';
 import { DEFAULT_RATE_LIMITS } from './config';
+import { SandboxCatalogue } from './catalogue';
 import { FaultBook } from './faults';
 import { RateLimiter } from './ratelimit';
 import { RequestLog } from './requestlog';
@@ -17,6 +18,7 @@ export class SandboxCore {
   readonly limiter = new RateLimiter();
   readonly faults = new FaultBook();
   readonly log = new RequestLog();
+  readonly catalogue = new SandboxCatalogue();
   rng: Rng;
   state: State;
   private readonly seed: string;
@@ -75,6 +77,7 @@ export class SandboxCore {
     this.config = structuredClone(this.initial);
     this.rng = new Rng(this.seed);
     this.state = new State(this.initial.walletBalances);
+    this.catalogue.reset();
     this.faults.clear();
     this.log.clear();
     this.limiter.clear();

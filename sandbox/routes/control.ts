@@ -66,6 +66,16 @@ const resolveSchema = z
   })
   .strict();
 
+function catalogueVertical(raw: string | undefined): Vertical {
+  if (!VERTICALS.includes(raw as Vertical)) throw badRequest('vertical must be one of voucher, topup, esim');
+  return raw as Vertical;
+}
+
+const repriceSchema = z
+  .object({ discount: z.number().min(0).max(100).optional(), factor: z.number().positive().finite().optional() })
+  .strict()
+  .refine((change) => change.discount !== undefined || change.factor !== undefined, 'give discount or factor');
+
 const rateClasses = Object.keys(DEFAULT_RATE_LIMITS) as [RateClass, ...RateClass[]];
 
 const configSchema = z
@@ -199,5 +209,21 @@ export function controlRoutes(core: SandboxCore): Route[] {
       return ok({ ok: true });
     }),
     route('GET', '/emails', () => ok(core.state.emails)),
+    route('POST', '/catalogue/:vertical/:id/remove', ({ params }) => {
+      const vertical = catalogueVertical(params.vertical);
+      if (!core.catalogue.remove(vertical, Number(params.id))) throw notFound('Product not found');
+      return ok({ ok: true });
+    }),
+    route('POST', '/catalogue/:vertical/:id/restore', ({ params }) => {
+      const vertical = catalogueVertical(params.vertical);
+      if (!core.catalogue.restore(vertical, Number(params.id))) throw notFound('Product was not removed');
+      return ok({ ok: true });
+    }),
+    route('POST', '/catalogue/:vertical/:id/reprice', ({ params, body }) => {
+      const vertical = catalogueVertical(params.vertical);
+      const change = parse(repriceSchema, body);
+      if (!core.catalogue.reprice(vertical, Number(params.id), change)) throw notFound('Product not found');
+      return ok({ ok: true });
+    }),
   ];
 }

@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { iccid, lpaString } from '../catalogue/codes';
 import type { EsimProduct, EsimVariant } from '../catalogue/esim';
-import { ESIM_PRODUCTS, ESIM_SCENARIOS } from '../catalogue/esim';
+import { ESIM_SCENARIOS } from '../catalogue/esim';
 import { rfc3339 } from '../lib/clock';
 import { badRequest, enumFilter, notFound, ok, pageReply, parsePathId, validationError, VERTICAL_PAGING } from '../lib/http';
 import type { Body } from '../lib/validate';
@@ -33,8 +33,8 @@ const productJson = (p: EsimProduct) => ({
 
 const variantJson = (v: EsimVariant) => ({ ...v });
 
-function productById(id: number): EsimProduct {
-  const product = ESIM_PRODUCTS.find((p) => p.id === id);
+function productById(core: SandboxCore, id: number): EsimProduct {
+  const product = core.catalogue.esims.find((p) => p.id === id);
   if (!product) throw notFound('Product not found');
   return product;
 }
@@ -43,7 +43,7 @@ function pricedRequest(core: SandboxCore, input: Body) {
   const productId = requiredPositiveInt(input, 'product_id', 'Product ID');
   const amount = requiredAmount(input, 'amount', 'Amount');
   const walletId = optionalPositiveInt(input, 'wallet_id', 'Wallet ID');
-  const product = productById(productId);
+  const product = productById(core, productId);
   const variant = product.variants.find((v) => amount.eq(v.amount));
   if (!variant) throw badRequest('Amount does not match any plan of this product');
   const charge = computeCharge(core.state.ledger, {
@@ -94,7 +94,7 @@ export function resolveEsimOrder(core: SandboxCore, order: EsimOrder, resolution
   const now = core.now();
   order.completedAt = now;
   if (resolution.kind === 'deliver') {
-    const product = ESIM_PRODUCTS.find((p) => p.id === order.productId);
+    const product = core.catalogue.everyEsim().find((p) => p.id === order.productId);
     order.status = 'DELIVERED';
     order.statusText = 'eSIM delivered';
     order.iccid = iccid(core.rng);
@@ -179,7 +179,7 @@ export function esimRoutes(core: SandboxCore): Route[] {
           throw badRequest('Invalid query parameters: country_code must be an ISO 3166-1 alpha-3 code');
         }
         const search = query.get('search')?.toLowerCase();
-        const items = ESIM_PRODUCTS.filter((p) => (!country || p.country_code === country) && (!search || p.name.toLowerCase().includes(search)));
+        const items = core.catalogue.esims.filter((p) => (!country || p.country_code === country) && (!search || p.name.toLowerCase().includes(search)));
         return pageReply(items, query, VERTICAL_PAGING, productJson);
       },
     },
@@ -189,7 +189,7 @@ export function esimRoutes(core: SandboxCore): Route[] {
       rate: 'read',
       auth: true,
       handle: ({ params }) => {
-        const product = productById(parsePathId(params.id, 'product'));
+        const product = productById(core, parsePathId(params.id, 'product'));
         return ok({ ...productJson(product), variants: product.variants.map(variantJson) });
       },
     },
@@ -198,7 +198,7 @@ export function esimRoutes(core: SandboxCore): Route[] {
       pattern: '/api/v1/esim/products/:id/variants',
       rate: 'read',
       auth: true,
-      handle: ({ params }) => ok(productById(parsePathId(params.id, 'product')).variants.map(variantJson)),
+      handle: ({ params }) => ok(productById(core, parsePathId(params.id, 'product')).variants.map(variantJson)),
     },
     {
       method: 'GET',
@@ -207,7 +207,7 @@ export function esimRoutes(core: SandboxCore): Route[] {
       auth: true,
       handle: ({ params }) => {
         const id = parsePathId(params.id, 'variant');
-        const variant = ESIM_PRODUCTS.flatMap((p) => p.variants).find((v) => v.id === id);
+        const variant = core.catalogue.esims.flatMap((p) => p.variants).find((v) => v.id === id);
         if (!variant) throw notFound('Variant not found');
         return ok(variantJson(variant));
       },

@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { TopupProduct, TopupVariant } from '../catalogue/topups';
-import { NUMBER_PREFIXES, TOPUP_PRODUCTS } from '../catalogue/topups';
+import { NUMBER_PREFIXES } from '../catalogue/topups';
 import { rfc3339 } from '../lib/clock';
 import {
   badRequest,
@@ -67,8 +67,8 @@ function variantJson(v: TopupVariant, withProduct = false) {
   };
 }
 
-function productById(id: number): TopupProduct {
-  const product = TOPUP_PRODUCTS.find((p) => p.id === id);
+function productById(core: SandboxCore, id: number): TopupProduct {
+  const product = core.catalogue.topups.find((p) => p.id === id);
   if (!product) throw notFound('Product not found');
   return product;
 }
@@ -91,7 +91,7 @@ function pricedRequest(core: SandboxCore, input: Body) {
   const amount = requiredAmount(input, 'amount', 'Amount');
   const walletId = optionalPositiveInt(input, 'wallet_id', 'Wallet ID');
   const category = optionalString(input, 'category', 'category', 50);
-  const product = productById(productId);
+  const product = productById(core, productId);
   const variant = selectVariant(product, amount, category);
   const discountPercent = new Decimal(core.config.clientDiscountPercent);
   return { product, variant, amount, walletId, discountPercent };
@@ -132,7 +132,7 @@ export function resolveTopupOrder(core: SandboxCore, order: TopupOrder, plan: Re
     order.statusText = 'Top-up delivered';
     order.transactionId = order.debitTxnId;
   } else {
-    const product = TOPUP_PRODUCTS.find((p) => p.id === order.productId);
+    const product = core.catalogue.everyTopup().find((p) => p.id === order.productId);
     if (plan.kind === 'fail') {
       order.status = 'FAILED';
       order.statusText = plan.failure.statusText;
@@ -147,15 +147,15 @@ export function resolveTopupOrder(core: SandboxCore, order: TopupOrder, plan: Re
   notifyTerminal(core, order);
 }
 
-function lookup(mobileNumber: string) {
+function lookup(core: SandboxCore, mobileNumber: string) {
   const phone = parsePhone(mobileNumber);
   if (!phone?.country) return [];
   const rules = NUMBER_PREFIXES.filter(([country, prefix]) => country === phone.country && phone.nationalNumber.startsWith(prefix));
   const best = rules.sort((a, b) => b[1].length - a[1].length)[0];
-  const countryProducts = TOPUP_PRODUCTS.filter(
+  const countryProducts = core.catalogue.topups.filter(
     (p) => p.topup_type === 'MOBILE' && NUMBER_PREFIXES.some(([country, , ids]) => country === phone.country && ids.includes(p.id)),
   );
-  const candidates = best ? best[2].map((id) => productById(id)) : countryProducts;
+  const candidates = best ? best[2].flatMap((id) => core.catalogue.topups.filter((p) => p.id === id)) : countryProducts;
   return candidates.map((p, i) => ({ product_id: p.id, name: p.name, country_code: p.country_code, identified: best !== undefined && i === 0 }));
 }
 
@@ -174,7 +174,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
       handle: ({ query }) => {
         const type = enumFilter(query, 'type', TYPES);
         const search = query.get('search')?.toLowerCase();
-        const items = TOPUP_PRODUCTS.filter((p) => (!type || p.topup_type === type) && (!search || p.name.toLowerCase().includes(search)));
+        const items = core.catalogue.topups.filter((p) => (!type || p.topup_type === type) && (!search || p.name.toLowerCase().includes(search)));
         return pageReply(items, query, VERTICAL_PAGING, productJson);
       },
     },
@@ -183,14 +183,14 @@ export function topupRoutes(core: SandboxCore): Route[] {
       pattern: '/api/v1/topups/products/:id',
       rate: 'read',
       auth: true,
-      handle: ({ params }) => ok(productDetailJson(productById(parsePathId(params.id, 'product')))),
+      handle: ({ params }) => ok(productDetailJson(productById(core, parsePathId(params.id, 'product')))),
     },
     {
       method: 'GET',
       pattern: '/api/v1/topups/products/:id/variants',
       rate: 'read',
       auth: true,
-      handle: ({ params }) => ok(productById(parsePathId(params.id, 'product')).variants.map((v) => variantJson(v))),
+      handle: ({ params }) => ok(productById(core, parsePathId(params.id, 'product')).variants.map((v) => variantJson(v))),
     },
     {
       method: 'GET',
@@ -199,7 +199,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
       auth: true,
       handle: ({ params }) => {
         const id = parsePathId(params.id, 'variant');
-        const variant = TOPUP_PRODUCTS.flatMap((p) => p.variants).find((v) => v.id === id);
+        const variant = core.catalogue.topups.flatMap((p) => p.variants).find((v) => v.id === id);
         if (!variant) throw notFound('Variant not found');
         return ok(variantJson(variant, true));
       },
@@ -217,7 +217,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
         if (!E164.test(value)) {
           throw validationError('mobile_number must be in E.164 format: a leading +, the country code and digits, e.g. +918879685100');
         }
-        return ok(lookup(value));
+        return ok(lookup(core, value));
       },
     },
     {

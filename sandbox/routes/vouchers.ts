@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
 import { voucherCode } from '../catalogue/codes';
 import { COUNTRIES, CURRENCIES } from '../catalogue/reference';
 import type { Denomination, VoucherProduct } from '../catalogue/vouchers';
-import { VOUCHER_PRODUCTS, VOUCHER_SCENARIOS } from '../catalogue/vouchers';
+import { VOUCHER_SCENARIOS } from '../catalogue/vouchers';
 import { rfc3339 } from '../lib/clock';
 import {
   badRequest,
@@ -55,9 +55,9 @@ export function productJson(p: VoucherProduct) {
   };
 }
 
-function findProduct(rawId: string | undefined): VoucherProduct {
+function findProduct(core: SandboxCore, rawId: string | undefined): VoucherProduct {
   const id = parsePathId(rawId, 'product');
-  const product = VOUCHER_PRODUCTS.find((p) => p.id === id);
+  const product = core.catalogue.vouchers.find((p) => p.id === id);
   if (!product) throw notFound('Product not found');
   return product;
 }
@@ -139,7 +139,7 @@ export function resolveVoucherOrder(core: SandboxCore, order: VoucherOrder, outc
   if (order.status !== 'PENDING') return;
   core.scheduler.cancel(order.task);
   order.task = undefined;
-  const product = VOUCHER_PRODUCTS.find((p) => p.id === order.productId);
+  const product = core.catalogue.everyVoucher().find((p) => p.id === order.productId);
   const deliver = (count: number) => {
     const now = core.now();
     for (let i = 0; i < count; i++) {
@@ -185,7 +185,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
         const country = countryId === undefined ? undefined : COUNTRIES.find((c) => c.id === countryId)?.alpha_2 ?? '-';
         const currency = currencyId === undefined ? undefined : CURRENCIES.find((c) => c.id === currencyId)?.currency ?? '-';
         const { field, direction } = sortOf(query);
-        const items = VOUCHER_PRODUCTS.filter(
+        const items = core.catalogue.vouchers.filter(
           (p) =>
             (!country || p.country_code === country) &&
             (!currency || p.currency_code === currency) &&
@@ -203,7 +203,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       pattern: '/api/v1/products/:id',
       rate: 'read',
       auth: true,
-      handle: ({ params }) => ok(productJson(findProduct(params.id))),
+      handle: ({ params }) => ok(productJson(findProduct(core, params.id))),
     },
     {
       method: 'POST',
@@ -211,7 +211,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       rate: 'voucher_charges',
       auth: true,
       handle: ({ params, body }) => {
-        const product = findProduct(params.id);
+        const product = findProduct(core, params.id);
         const input = asBody(body, ['denomination', 'quantity', 'wallet_id']);
         const { denomination, quantity, discount } = priced(product, input);
         const walletId = optionalPositiveInt(input, 'wallet_id', 'Wallet ID');
@@ -230,7 +230,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       rate: 'read',
       auth: true,
       handle: ({ params, body }) => {
-        const product = findProduct(params.id);
+        const product = findProduct(core, params.id);
         const input = asBody(body, ['denomination', 'quantity']);
         const denomination = requiredAmount(input, 'denomination', 'Denomination');
         const quantity = quantityOf(input);
@@ -251,7 +251,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
         const email = optionalEmail(input, 'email');
         const ref = optionalString(input, 'ref', 'ref', 255);
         const walletId = optionalPositiveInt(input, 'wallet_id', 'Wallet ID');
-        const product = VOUCHER_PRODUCTS.find((p) => p.id === productId);
+        const product = core.catalogue.vouchers.find((p) => p.id === productId);
         if (!product) throw notFound('Product not found');
         const { denomination, quantity, discount } = priced(product, input);
         core.state.assertClientReferenceFree(clientReference);

@@ -2,7 +2,7 @@
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../server';
-import type { Harness } from './helpers';
+import type { Harness, Json } from './helpers';
 import { boot, expectError, FAST, waitFor } from './helpers';
 
 let h: Harness;
@@ -203,5 +203,32 @@ describe('fault envelopes', () => {
     const plain = await h.control.injectFault({ path: '/api/v1/wallets', kind: 'error', status: 504, count: 1 });
     expect(plain.id).toBeGreaterThan(0);
     expect((await h.api.get('/api/v1/wallets')).text).toBe('Gateway Timeout');
+  });
+});
+
+describe('catalogue changes', () => {
+  it('removes, restores and reprices products; reset brings the seeded catalogue back', async () => {
+    await h.control.removeProduct('esim', 712);
+    expect((await h.api.get('/api/v1/esim/products/712')).status).toBe(404);
+    const listed = await h.api.get('/api/v1/esim/products?per_page=500');
+    expect(listed.body.map((p: Json) => p.id)).not.toContain(712);
+
+    await h.control.restoreProduct('esim', 712);
+    expect((await h.api.get('/api/v1/esim/products/712')).status).toBe(200);
+
+    await h.control.repriceProduct('voucher', 123, { discount: 1 });
+    const steam = await h.api.get('/api/v1/products/123');
+    expect(steam.body.available_denominations.map((d: Json) => d.discount)).toEqual([1, 1, 1, 1]);
+    await h.control.repriceProduct('topup', 4218, { factor: 2 });
+    const variants = await h.api.get('/api/v1/topups/products/4218/variants');
+    expect(variants.body.find((v: Json) => v.id === 88412).fixed_amounts).toEqual(['1.98']);
+
+    await h.control.reset();
+    expect((await h.api.get('/api/v1/products/123')).body.available_denominations[0].discount).toBe(3);
+  });
+
+  it('refuses unknown products and verticals', async () => {
+    await expect(h.control.removeProduct('voucher', 5)).rejects.toThrow(/404/);
+    await expect(h.control.restoreProduct('voucher', 123)).rejects.toThrow(/404/);
   });
 });
