@@ -18,6 +18,8 @@ export type OrderSummary = {
   /** Wholesale of delivered orders: what the supplier wallet paid for them. */
   cost: Decimal;
   margin: Decimal;
+  /** What left the supplier wallet and stayed out: delivered orders plus those still pending there. */
+  spent: Decimal;
   /** Failed, cancelled and refused orders over every finished order; null before any finished. */
   failureRate: Decimal | null;
 };
@@ -32,6 +34,7 @@ export function summarizeOrders(totals: readonly StatusTotals[]): OrderSummary {
   let waiting = 0;
   let revenue = new Decimal(0);
   let cost = new Decimal(0);
+  let pendingCost = new Decimal(0);
   for (const row of totals) {
     orders += row.orders;
     if (row.status === 'DELIVERED') {
@@ -42,6 +45,8 @@ export function summarizeOrders(totals: readonly StatusTotals[]): OrderSummary {
       failed += row.orders;
     } else if (WAITING.includes(row.status)) {
       waiting += row.orders;
+      // SUBMITTING orders may not have reached the supplier yet: only PENDING ones were debited.
+      if (row.status === 'PENDING') pendingCost = pendingCost.plus(row.wholesale);
     }
   }
   const finished = delivered + failed;
@@ -53,6 +58,7 @@ export function summarizeOrders(totals: readonly StatusTotals[]): OrderSummary {
     revenue,
     cost,
     margin: revenue.minus(cost),
+    spent: cost.plus(pendingCost),
     failureRate: finished === 0 ? null : new Decimal(failed).dividedBy(finished),
   };
 }

@@ -14,6 +14,7 @@ describe('summarizeOrders', () => {
     expect(summary.cost.toFixed()).toBe('14.2215');
     expect(summary.margin.toFixed()).toBe('1.4385');
     expect(summary.waiting).toBe(2);
+    expect(summary.spent.toFixed()).toBe('23.7025');
   });
 
   it('adds cents without float drift', () => {

@@ -1,0 +1,55 @@
+import 'server-only';
+import { and, gte, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { orders } from '@/db/schema';
+import { Decimal } from '@/lib/money';
+import type { StatusTotals } from './metrics';
+
+/** Share of an order that was delivered: a partial voucher delivery counts what arrived. */
+const deliveredShare = sql`case when ${orders.status} = 'DELIVERED' and (${orders.delivery} ->> 'partial') = 'true' and ${orders.quantity} > 0
+  then coalesce((${orders.delivery} ->> 'deliveredQuantity')::numeric, ${orders.quantity}) / ${orders.quantity} else 1 end`;
+
+/** Orders created since `since`, per status, with delivered-share money sums (exact numerics). */
+export async function orderTotalsSince(db: Database, since: Date, currency: string): Promise<StatusTotals[]> {
+  const rows = await db
+    .select({
+      status: orders.status,
+      orders: sql<number>`count(*)::int`,
+      retail: sql<string>`coalesce(sum(${orders.retailAmount} * ${deliveredShare}), 0)::text`,
+      wholesale: sql<string>`coalesce(sum(${orders.wholesaleAmount} * ${deliveredShare}), 0)::text`,
+    })
+    .from(orders)
+    .where(and(gte(orders.createdAt, since), sql`${orders.retailCurrency} = ${currency}`))
+    .groupBy(orders.status);
+  return rows;
+}
+
+export type DailySales = { day: string; orders: number; revenue: Decimal; margin: Decimal };
+
+/** Delivered sales per UTC day for the last `days` days, today included, zero-filled. */
+export async function dailySales(db: Database, days: number, currency: string, now = new Date()): Promise<DailySales[]> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (days - 1) * 86_400_000);
+  const dayExpr = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      day: dayExpr,
+      orders: sql<number>`count(*)::int`,
+      revenue: sql<string>`coalesce(sum(${orders.retailAmount} * ${deliveredShare}), 0)::text`,
+      cost: sql<string>`coalesce(sum(${orders.wholesaleAmount} * ${deliveredShare}), 0)::text`,
+    })
+    .from(orders)
+    .where(and(gte(orders.createdAt, since), sql`${orders.status} = 'DELIVERED'`, sql`${orders.retailCurrency} = ${currency}`))
+    .groupBy(dayExpr);
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  return Array.from({ length: days }, (_, index) => {
+    const day = new Date(since.getTime() + index * 86_400_000).toISOString().slice(0, 10);
+    const row = byDay.get(day);
+    const revenue = new Decimal(row?.revenue ?? 0);
+    return { day, orders: row?.orders ?? 0, revenue, margin: revenue.minus(row?.cost ?? 0) };
+  });
+}
+
+export function startOfUtcDay(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

@@ -1,0 +1,195 @@
+import 'server-only';
+import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '@/db';
+import { orders, orderStatus, products, users, type Order, type OrderStatus, type User } from '@/db/schema';
+
+/** The storefront sections an operator filters by (top-ups split into games and mobile, as customers see them). */
+export const orderVerticalFilters = [
+  { value: 'vouchers', label: 'Vouchers' },
+  { value: 'games', label: 'Game top-ups' },
+  { value: 'mobile', label: 'Mobile recharge' },
+  { value: 'esim', label: 'eSIM' },
+] as const;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional()).catch(undefined);
+
+/** Every filter of the orders table; bad values are dropped rather than failing the page. */
+export const orderFiltersSchema = z.object({
+  q: optional(z.string().trim().max(200)),
+  vertical: optional(z.enum(orderVerticalFilters.map((entry) => entry.value))),
+  status: optional(z.enum(orderStatus.enumValues)),
+  from: optional(day),
+  to: optional(day),
+  userId: optional(z.string().max(64)),
+});
+
+export type OrderFilters = z.infer<typeof orderFiltersSchema>;
+
+export function parseOrderFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): OrderFilters {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
+  return orderFiltersSchema.parse(Object.fromEntries(entries));
+}
+
+/** The filters as a query string (for links, pagination and the CSV export). */
+export function orderFiltersQuery(filters: OrderFilters, extra: Record<string, string> = {}): string {
+  const entries = Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+  return new URLSearchParams(entries).toString();
+}
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+function searchCondition(term: string): SQL | undefined {
+  const like = `%${escapeLike(term)}%`;
+  const conditions: (SQL | undefined)[] = [
+    ilike(orders.clientReference, like),
+    ilike(orders.recipient, like),
+    ilike(users.email, like),
+  ];
+  const number = /^#?(\d{1,9})$/.exec(term);
+  if (number) conditions.push(eq(orders.number, Number(number[1])));
+  // A phone number typed with spaces or dashes still finds the E.164 form stored.
+  const compact = term.replace(/[\s\-().]/g, '');
+  if (compact !== term && /^\+?\d{4,}$/.test(compact)) conditions.push(ilike(orders.recipient, `%${escapeLike(compact)}%`));
+  if (/^[0-9a-f-]{36}$/i.test(term)) conditions.push(eq(orders.id, term.toLowerCase()));
+  return or(...conditions);
+}
+
+function verticalCondition(vertical: OrderFilters['vertical']): SQL | undefined {
+  switch (vertical) {
+    case 'vouchers':
+      return eq(orders.vertical, 'voucher');
+    case 'esim':
+      return eq(orders.vertical, 'esim');
+    case 'mobile':
+      return and(eq(orders.vertical, 'topup'), eq(products.topupType, 'MOBILE'));
+    case 'games':
+      return and(eq(orders.vertical, 'topup'), or(isNull(products.topupType), ne(products.topupType, 'MOBILE')));
+    default:
+      return undefined;
+  }
+}
+
+const startOfDay = (value: string) => new Date(`${value}T00:00:00Z`);
+const nextDay = (value: string) => new Date(startOfDay(value).getTime() + 86_400_000);
+
+export function orderFilterWhere(filters: OrderFilters): SQL | undefined {
+  return and(
+    filters.q ? searchCondition(filters.q) : undefined,
+    verticalCondition(filters.vertical),
+    filters.status ? eq(orders.status, filters.status) : undefined,
+    filters.from ? gte(orders.createdAt, startOfDay(filters.from)) : undefined,
+    filters.to ? lt(orders.createdAt, nextDay(filters.to)) : undefined,
+    filters.userId ? eq(orders.userId, filters.userId) : undefined,
+  );
+}
+
+export type OperatorOrderRow = Pick<
+  Order,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'vertical'
+  | 'productName'
+  | 'variantName'
+  | 'recipient'
+  | 'clientReference'
+  | 'upstreamId'
+  | 'retailAmount'
+  | 'retailCurrency'
+  | 'wholesaleAmount'
+  | 'wholesaleCurrency'
+  | 'refundedAt'
+  | 'failureCode'
+  | 'createdAt'
+  | 'completedAt'
+> & { customerEmail: string; topupType: string | null };
+
+const rowColumns = {
+  id: orders.id,
+  number: orders.number,
+  status: orders.status,
+  vertical: orders.vertical,
+  productName: orders.productName,
+  variantName: orders.variantName,
+  recipient: orders.recipient,
+  clientReference: orders.clientReference,
+  upstreamId: orders.upstreamId,
+  retailAmount: orders.retailAmount,
+  retailCurrency: orders.retailCurrency,
+  wholesaleAmount: orders.wholesaleAmount,
+  wholesaleCurrency: orders.wholesaleCurrency,
+  refundedAt: orders.refundedAt,
+  failureCode: orders.failureCode,
+  createdAt: orders.createdAt,
+  completedAt: orders.completedAt,
+  customerEmail: users.email,
+  topupType: products.topupType,
+};
+
+const filteredOrders = (db: Database, filters: OrderFilters, extra?: SQL) =>
+  db
+    .select(rowColumns)
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .innerJoin(products, eq(products.id, orders.productId))
+    .where(and(orderFilterWhere(filters), extra));
+
+/** One page of orders matching the filters, newest (highest number) first, with the total for pagination. */
+export async function listOrdersForOperator(
+  db: Database,
+  filters: OrderFilters,
+  { limit = 25, offset = 0 } = {},
+): Promise<{ rows: OperatorOrderRow[]; total: number }> {
+  const [rows, [totals]] = await Promise.all([
+    filteredOrders(db, filters).orderBy(desc(orders.number)).limit(limit).offset(offset),
+    db
+      .select({ total: count() })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.userId))
+      .innerJoin(products, eq(products.id, orders.productId))
+      .where(orderFilterWhere(filters)),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}
+
+/**
+ * Every matching order, newest first, a batch at a time (for the CSV export). Pages by order
+ * number (an identity, so insertion order) rather than offset, so orders placed during the
+ * export neither repeat nor push others out.
+ */
+export async function* iterateOrdersForOperator(db: Database, filters: OrderFilters, batchSize = 500): AsyncGenerator<OperatorOrderRow[]> {
+  let after: number | undefined;
+  for (;;) {
+    const rows = await filteredOrders(db, filters, after === undefined ? undefined : lt(orders.number, after))
+      .orderBy(desc(orders.number))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1]!.number;
+  }
+}
+
+export type OperatorOrderDetail = { order: Order; customer: Pick<User, 'id' | 'email' | 'name'> };
+
+export async function getOrderForOperator(db: Database, orderId: string): Promise<OperatorOrderDetail | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(orderId)) return undefined;
+  const [row] = await db
+    .select({ order: orders, customer: { id: users.id, email: users.email, name: users.name } })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  return row;
+}
+
+/** Orders waiting on the supplier, oldest first. */
+export function listWaitingOrders(db: Database, limit = 5): Promise<Pick<Order, 'id' | 'number' | 'status' | 'productName' | 'createdAt'>[]> {
+  return db
+    .select({ id: orders.id, number: orders.number, status: orders.status, productName: orders.productName, createdAt: orders.createdAt })
+    .from(orders)
+    .where(inArray(orders.status, ['SUBMITTING', 'PENDING'] satisfies OrderStatus[]))
+    .orderBy(orders.createdAt)
+    .limit(limit);
+}
