@@ -31,7 +31,9 @@ export async function getStoreSettings(db: Database | Transaction): Promise<Stor
   // A malformed stored value falls back to its default rather than breaking every page.
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(storeSettingsSchema.shape)) {
-    const parsed = field.safeParse(stored[key]);
+    // jsonb hands a numeric-looking text back as a number ("12.5" -> 12.5): settings are text.
+    const raw = typeof stored[key] === 'number' ? String(stored[key]) : stored[key];
+    const parsed = field.safeParse(raw);
     result[key] = parsed.success ? parsed.data : field.parse(undefined);
   }
   return result as StoreSettings;
@@ -42,6 +44,8 @@ export async function updateStoreSettings(db: Database | Transaction, changes: P
   if (entries.length === 0) return;
   await db
     .insert(storeSettings)
-    .values(entries.map(([key, value]) => ({ key, value })))
+    // Written as JSON text cast to jsonb: the drivers would store "12.5" as a number and null
+    // as SQL NULL (which the column refuses, so a vertical markup could never be cleared).
+    .values(entries.map(([key, value]) => ({ key, value: sql`${JSON.stringify(value)}::jsonb` })))
     .onConflictDoUpdate({ target: storeSettings.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
 }
