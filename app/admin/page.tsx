@@ -1,36 +1,147 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { and, count, eq, sql } from 'drizzle-orm';
+import { Panel } from '@/components/admin/panel';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { getDb } from '@/db';
 import { ledgerAccounts, users } from '@/db/schema';
+import { dailySales, orderTotalsSince, startOfUtcDay } from '@/lib/admin/dashboard';
+import { formatAge, formatRate, summarizeOrders, type OrderSummary } from '@/lib/admin/metrics';
+import { listWaitingOrders } from '@/lib/admin/orders';
+import { loadWalletsView } from '@/lib/admin/supplier';
+import { listOpenAlerts } from '@/lib/alerts';
 import { formatMoney } from '@/lib/money';
+import { octopus } from '@/lib/octopus';
 import { getStoreInfo } from '@/lib/store';
+import { getStoreSettings } from '@/lib/store/settings';
+import { SalesChart } from './_components/sales-chart';
+import { WalletPanel } from './_components/wallet-panel';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+function Figures({ label, summary, currency }: { label: string; summary: OrderSummary; currency: string }) {
+  const figures = [
+    { name: 'Orders', value: String(summary.orders) },
+    { name: 'Revenue', value: formatMoney(summary.revenue, currency), hint: 'retail of delivered orders' },
+    { name: 'Margin', value: formatMoney(summary.margin, currency), hint: 'revenue − wholesale' },
+    { name: 'Failure rate', value: formatRate(summary.failureRate), hint: `${summary.failed} of ${summary.delivered + summary.failed} finished` },
+  ];
+  return (
+    <section aria-label={label} className="rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">{label}</h2>
+      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3">
+        {figures.map((figure) => (
+          <div key={figure.name}>
+            <dt className="text-xs text-zinc-500">{figure.name}</dt>
+            <dd className="text-xl font-semibold tabular-nums" data-testid={`${label}-${figure.name}`.toLowerCase().replace(/\s+/g, '-')}>
+              {figure.value}
+            </dd>
+            {figure.hint && <dd className="text-xs text-zinc-500">{figure.hint}</dd>}
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
 
 export default async function AdminOverviewPage() {
   const db = await getDb();
-  const { currency } = await getStoreInfo();
-  const [[customers], [liability]] = await Promise.all([
+  const [{ currency }, settings] = await Promise.all([getStoreInfo(), getStoreSettings(db)]);
+  const now = new Date();
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const [today, week, days, waiting, wallets, [customers], [liability]] = await Promise.all([
+    orderTotalsSince(db, startOfUtcDay(now), currency),
+    orderTotalsSince(db, weekAgo, currency),
+    dailySales(db, 14, currency, now),
+    listWaitingOrders(db, 5),
+    loadWalletsView(db, octopus(), currency, settings.lowBalanceThreshold),
     db.select({ total: count() }).from(users).where(eq(users.role, 'customer')),
     db
       .select({ total: sql<string>`coalesce(sum(${ledgerAccounts.balance}), 0)` })
       .from(ledgerAccounts)
       .where(and(eq(ledgerAccounts.kind, 'customer'), eq(ledgerAccounts.currency, currency))),
   ]);
-  const cards = [
-    { label: 'Customers', value: String(customers?.total ?? 0), href: '/admin/customers' },
-    { label: 'Customer balances held', value: formatMoney(liability?.total ?? 0, currency), href: '/admin/customers' },
-  ];
+  const todaySummary = summarizeOrders(today);
+  const weekSummary = summarizeOrders(week);
+  // Read after the wallet check, which may just have raised or resolved the low-balance alert.
+  const openAlerts = await listOpenAlerts(db);
+
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Overview</h1>
-      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {cards.map((card) => (
-          <li key={card.label}>
-            <Link href={card.href} className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">{card.label}</p>
-              <p className="mt-1 text-2xl font-semibold">{card.value}</p>
-            </Link>
-          </li>
-        ))}
+
+      {openAlerts.length > 0 && (
+        <Panel title="Needs attention" id="alerts">
+          <ul className="space-y-2" data-testid="operator-alerts">
+            {openAlerts.map((alert) => (
+              <li key={alert.id} className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+                <p className="font-medium">{alert.message}</p>
+                <p className="text-xs opacity-80">
+                  {alert.kind.replaceAll('_', ' ')} · since {timeFormat.format(alert.createdAt)} UTC
+                  {alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
+
+      <Panel title="Supplier wallets" id="wallets" action={<Link href="/admin/supplier" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">Transactions →</Link>}>
+        <WalletPanel initial={wallets} spentLast7Days={weekSummary.spent.toFixed()} />
+      </Panel>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Figures label="Today (UTC)" summary={todaySummary} currency={currency} />
+        <Figures label="Last 7 days" summary={weekSummary} currency={currency} />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <Panel title="Sales, last 14 days" id="sales">
+          <SalesChart days={days} currency={currency} />
+        </Panel>
+        <Panel
+          title="Waiting on the supplier"
+          id="waiting"
+          action={<Link href="/admin/orders?status=PENDING" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">All →</Link>}
+        >
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="waiting-summary">
+            {waiting.total === 0
+              ? 'No order is waiting.'
+              : `${waiting.total} waiting; the oldest for ${formatAge(now.getTime() - waiting.oldest[0]!.createdAt.getTime())}.`}
+          </p>
+          {waiting.total > 0 && (
+            <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+              {waiting.oldest.map((order) => (
+                <li key={order.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                  <Link href={`/admin/orders/${order.id}`} className="min-w-0 truncate font-medium hover:underline">
+                    #{order.number} {order.productName}
+                  </Link>
+                  <span className="flex shrink-0 items-center gap-2">
+                    <span className="text-xs text-zinc-500 tabular-nums">{formatAge(now.getTime() - order.createdAt.getTime())}</span>
+                    <OrderStatusBadge status={order.status} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+      </div>
+
+      <ul className="grid gap-4 sm:grid-cols-2">
+        <li>
+          <Link href="/admin/customers" className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">Customers</p>
+            <p className="mt-1 text-2xl font-semibold">{customers?.total ?? 0}</p>
+          </Link>
+        </li>
+        <li>
+          <Link href="/admin/customers" className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">Customer balances held</p>
+            <p className="mt-1 text-2xl font-semibold">{formatMoney(liability?.total ?? 0, currency)}</p>
+          </Link>
+        </li>
       </ul>
     </div>
   );

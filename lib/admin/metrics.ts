@@ -84,3 +84,14 @@ export function describeRunway(days: Decimal | null): string {
   if (days.gte(365)) return 'More than a year at the recent order rate.';
   return `About ${days.floor().toFixed(0)} day${days.floor().eq(1) ? '' : 's'} at the recent order rate.`;
 }
+
+/** "45 s", "12 min", "3 h 5 min", "2 d 4 h": how long an order has been waiting. */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}

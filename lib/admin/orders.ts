@@ -184,12 +184,21 @@ export async function getOrderForOperator(db: Database, orderId: string): Promis
   return row;
 }
 
-/** Orders waiting on the supplier, oldest first. */
-export function listWaitingOrders(db: Database, limit = 5): Promise<Pick<Order, 'id' | 'number' | 'status' | 'productName' | 'createdAt'>[]> {
-  return db
-    .select({ id: orders.id, number: orders.number, status: orders.status, productName: orders.productName, createdAt: orders.createdAt })
-    .from(orders)
-    .where(inArray(orders.status, ['SUBMITTING', 'PENDING'] satisfies OrderStatus[]))
-    .orderBy(orders.createdAt)
-    .limit(limit);
+const waiting = inArray(orders.status, ['SUBMITTING', 'PENDING'] satisfies OrderStatus[]);
+
+/** Orders waiting on the supplier: how many, and the oldest few. */
+export async function listWaitingOrders(
+  db: Database,
+  limit = 5,
+): Promise<{ total: number; oldest: Pick<Order, 'id' | 'number' | 'status' | 'productName' | 'createdAt'>[] }> {
+  const [oldest, [totals]] = await Promise.all([
+    db
+      .select({ id: orders.id, number: orders.number, status: orders.status, productName: orders.productName, createdAt: orders.createdAt })
+      .from(orders)
+      .where(waiting)
+      .orderBy(orders.createdAt)
+      .limit(limit),
+    db.select({ total: count() }).from(orders).where(waiting),
+  ]);
+  return { total: totals?.total ?? 0, oldest };
 }

@@ -4,7 +4,8 @@ import type { Database } from '@/db';
 import { orders, type VerticalKind } from '@/db/schema';
 import { raiseAlert, resolveAlert } from '@/lib/alerts';
 import { Decimal, formatMoney } from '@/lib/money';
-import type { OctopusClient, Page, Transaction, Wallet } from '@/lib/octopus';
+import { isOctopusApiError, type OctopusClient, type Page, type Transaction, type Wallet } from '@/lib/octopus';
+import type { WalletsResponse } from './wallet-view';
 import { matchTransactions, ordersWithoutDebit, parseTransactionRemarks, type LocalOrderRef, type TransactionMatch } from './reconcile';
 
 export type WalletBalance = { id: number; currency: string; amount: Decimal; type: string };
@@ -53,6 +54,24 @@ export async function checkSupplierWallets(db: Database, client: OctopusClient, 
     await resolveAlert(db, lowBalanceAlertKey(currency));
   }
   return { wallets, storeWallet, threshold: limit, low };
+}
+
+/** The wallet check as the dashboard shows it (server render and polling route alike). */
+export async function loadWalletsView(db: Database, client: OctopusClient, currency: string, threshold: string): Promise<WalletsResponse> {
+  try {
+    const check = await checkSupplierWallets(db, client, currency, threshold);
+    return {
+      ok: true,
+      currency,
+      threshold: check.threshold.toFixed(),
+      low: check.low,
+      wallets: check.wallets.map((wallet) => ({ ...wallet, amount: wallet.amount.toFixed() })),
+      checkedAt: new Date().toISOString(),
+    };
+  } catch (error) {
+    if (!isOctopusApiError(error)) throw error;
+    return { ok: false, error: `The supplier did not answer: ${error.message}` };
+  }
 }
 
 const localOrderColumns = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '@/lib/money';
-import { describeRunway, formatRate, runwayDays, summarizeOrders } from '../metrics';
+import { describeRunway, formatAge, formatRate, runwayDays, summarizeOrders } from '../metrics';
 
 describe('summarizeOrders', () => {
   it('counts revenue and margin from delivered orders only, exactly', () => {
@@ -56,5 +56,15 @@ describe('runwayDays', () => {
     expect(runwayDays(new Decimal('100'), new Decimal('0'), 7)).toBeNull();
     expect(runwayDays(new Decimal('-3'), new Decimal('7'), 7)!.toFixed()).toBe('0');
     expect(describeRunway(null)).toMatch(/No orders/);
+  });
+});
+
+describe('formatAge', () => {
+  it('reads like a person would say it', () => {
+    expect(formatAge(45_000)).toBe('45 s');
+    expect(formatAge(12 * 60_000)).toBe('12 min');
+    expect(formatAge((3 * 60 + 5) * 60_000)).toBe('3 h 5 min');
+    expect(formatAge((52 * 60) * 60_000)).toBe('2 d 4 h');
+    expect(formatAge(-5)).toBe('0 s');
   });
 });

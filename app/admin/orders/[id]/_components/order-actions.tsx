@@ -1,0 +1,58 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions';
+import { refreshOrderAction, refundOrderAction, resendNotificationAction } from '../actions';
+
+const idle: ActionState = { status: 'idle' };
+
+export function RefreshOrderForm({ orderId }: { orderId: string }) {
+  const [state, action] = useActionState(refreshOrderAction, idle);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="orderId" value={orderId} />
+      <SubmitButton variant="secondary" pendingLabel="Asking the supplier…" className="w-full">
+        Refresh from supplier
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function RefundOrderForm({ orderId, stuck, amount }: { orderId: string; stuck: boolean; amount: string }) {
+  const [state, action] = useActionState(refundOrderAction, idle);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="orderId" value={orderId} />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {stuck
+          ? `The supplier is asked first. If it still has not finished the order, it is cancelled here and ${amount} goes back to the customer’s balance. If the supplier delivers it later, that cost is not recovered.`
+          : `Puts ${amount} back on the customer’s balance if this order was not refunded yet.`}
+      </p>
+      <Field label="Reason for the refund" name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
+      <SubmitButton variant="danger" pendingLabel="Refunding…" className="w-full">
+        Refund to balance
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function ResendNotificationForm({ orderId, email }: { orderId: string; email: string }) {
+  const [state, action] = useActionState(resendNotificationAction, idle);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="orderId" value={orderId} />
+      <SubmitButton variant="secondary" pendingLabel="Sending…" className="w-full" aria-describedby={`notify-${orderId}`}>
+        Send notification email
+      </SubmitButton>
+      <p id={`notify-${orderId}`} className="text-xs text-zinc-500">
+        Asks the supplier to email {email} about this order.
+      </p>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Panel } from '@/components/admin/panel';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { OrderTimeline } from '@/components/orders/order-timeline';
+import { getDb } from '@/db';
+import { getOrderForOperator } from '@/lib/admin/orders';
+import { Decimal, formatMoney } from '@/lib/money';
+import { listOrderEvents } from '@/lib/orders/queries';
+import { ACTIVE_STATUSES } from '@/lib/orders/status';
+import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm } from './_components/order-actions';
+
+export const metadata: Metadata = { title: 'Order' };
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+const verticalNames = { voucher: 'Voucher', topup: 'Top-up', esim: 'eSIM' } as const;
+
+function Facts({ items }: { items: [string, React.ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+      {items.map(([term, value]) => (
+        <div key={term} className="contents">
+          <dt className="text-zinc-500">{term}</dt>
+          <dd className="min-w-0 break-words">{value ?? '—'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default async function OperatorOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = await getDb();
+  const detail = await getOrderForOperator(db, id);
+  if (!detail) notFound();
+  const { order, customer } = detail;
+  const events = await listOrderEvents(db, order.id);
+  const retail = new Decimal(order.retailAmount);
+  const wholesale = new Decimal(order.wholesaleAmount);
+  const stuck = ACTIVE_STATUSES.includes(order.status);
+  const refundable = order.status !== 'DELIVERED' && order.refundedAt === null;
+  const partial = order.delivery.partial === true;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin/orders" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+          ← Orders
+        </Link>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight">Order #{order.number}</h1>
+          <span data-testid="admin-order-status">
+            <OrderStatusBadge status={order.status} />
+          </span>
+        </div>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {verticalNames[order.vertical]} · {order.productName}
+          {order.variantName ? ` · ${order.variantName}` : ''}
+          {order.quantity > 1 ? ` × ${order.quantity}` : ''} · placed {dateFormat.format(order.createdAt)} UTC
+        </p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <div className="grid gap-6 md:grid-cols-2">
+            <Panel title="Customer" id="customer">
+              <Facts
+                items={[
+                  ['Email', <Link key="email" href={`/admin/customers/${customer.id}`} className="text-brand-600 hover:underline dark:text-brand-100">{customer.email}</Link>],
+                  ['Name', customer.name],
+                  ['Recipient', order.recipient ? <span key="recipient" className="font-mono" data-testid="admin-order-recipient">{order.recipient}</span> : null],
+                  ...Object.entries(order.inputData).map(([key, value]): [string, React.ReactNode] => [key, <span key={key} className="font-mono">{value}</span>]),
+                ]}
+              />
+            </Panel>
+            <Panel title="Money" id="money">
+              <Facts
+                items={[
+                  ['Retail', <span key="retail" className="tabular-nums">{formatMoney(retail, order.retailCurrency)}</span>],
+                  ['Wholesale', <span key="wholesale" className="tabular-nums">{formatMoney(wholesale, order.wholesaleCurrency)}</span>],
+                  [
+                    'Margin',
+                    order.status === 'DELIVERED' ? (
+                      <span key="margin" className="tabular-nums" data-testid="admin-order-margin">
+                        {formatMoney(retail.minus(wholesale), order.retailCurrency)} ({order.markupPercent}% markup){partial ? ' before the partial refund' : ''}
+                      </span>
+                    ) : (
+                      'None: not delivered'
+                    ),
+                  ],
+                  ['Paid with', order.paymentProvider === 'balance' ? 'Store balance' : order.paymentProvider],
+                  ['Refunded', order.refundedAt ? `${dateFormat.format(order.refundedAt)} UTC${partial ? ' (undelivered share)' : ''}` : 'No'],
+                ]}
+              />
+            </Panel>
+          </div>
+          <Panel title="Supplier" id="supplier">
+            <Facts
+              items={[
+                ['Supplier order', order.upstreamId ? `#${order.upstreamId}` : 'Not accepted yet'],
+                ['Supplier status', order.upstreamStatus],
+                ['client_reference', <span key="ref" className="font-mono text-xs">{order.clientReference}</span>],
+                ['Wallet', order.walletId ? `#${order.walletId}` : null],
+                ['Failure', order.failureCode ? `${order.failureCode}${order.failureReason ? `: ${order.failureReason}` : ''}${order.isUserFixable ? ' (customer can fix)' : ''}` : null],
+                ['Submit attempts', String(order.submitAttempts)],
+                ['Last checked', order.lastCheckedAt ? `${dateFormat.format(order.lastCheckedAt)} UTC` : null],
+                ['Notification email', order.notificationEmail],
+              ]}
+            />
+          </Panel>
+          <Panel title="Timeline" id="timeline">
+            <OrderTimeline events={events} showPayloads />
+          </Panel>
+        </div>
+        <aside aria-labelledby="order-actions" className="space-y-4 self-start rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <h2 id="order-actions" className="text-lg font-semibold">
+            Actions
+          </h2>
+          <RefreshOrderForm orderId={order.id} />
+          {refundable ? (
+            <RefundOrderForm orderId={order.id} stuck={stuck} amount={formatMoney(retail, order.retailCurrency)} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {order.status === 'DELIVERED' ? 'Delivered orders cannot be refunded to the balance.' : 'Already refunded to the customer’s balance.'}
+            </p>
+          )}
+          {order.vertical === 'voucher' ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">The supplier cannot email voucher orders (the API has no notification email for them).</p>
+          ) : (
+            <ResendNotificationForm orderId={order.id} email={customer.email} />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Download } from 'lucide-react';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { getDb } from '@/db';
+import { orderStatus } from '@/db/schema';
+import { listOrdersForOperator, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
+import { formatMoney } from '@/lib/money';
+import { statusLabels } from '@/lib/orders/status';
+
+export const metadata: Metadata = { title: 'Orders' };
+
+const PAGE_SIZE = 25;
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const inputClass = 'mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+const verticalLabel = (vertical: string, topupType: string | null) =>
+  vertical === 'voucher' ? 'Voucher' : vertical === 'esim' ? 'eSIM' : topupType === 'MOBILE' ? 'Mobile' : 'Game top-up';
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const filters = parseOrderFilters(params);
+  const page = Math.max(1, Number.parseInt(String(params.page ?? '1'), 10) || 1);
+  const { rows, total } = await listOrdersForOperator(await getDb(), filters, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageHref = (target: number) => `/admin/orders?${orderFiltersQuery(filters, { page: String(target) })}`;
+  const filtered = Object.values(filters).some(Boolean);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Orders</h1>
+        <a
+          href={`/api/admin/orders/export?${orderFiltersQuery(filters)}`}
+          className="inline-flex items-center gap-1.5 rounded-xl px-3 py-2 text-sm font-semibold ring-1 ring-zinc-300 hover:bg-white dark:ring-zinc-700 dark:hover:bg-zinc-900"
+          download
+        >
+          <Download aria-hidden="true" className="size-4" />
+          Export CSV
+        </a>
+      </div>
+
+      <form role="search" aria-label="Filter orders" className="grid gap-3 rounded-2xl bg-white p-4 ring-1 ring-zinc-200 sm:grid-cols-2 lg:grid-cols-6 dark:bg-zinc-900 dark:ring-zinc-800">
+        <div className="sm:col-span-2">
+          <label htmlFor="order-search" className="block text-sm font-medium">
+            Search orders
+          </label>
+          <input id="order-search" name="q" type="search" defaultValue={filters.q} placeholder="Number, reference, email or recipient" className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="order-vertical" className="block text-sm font-medium">
+            Type
+          </label>
+          <select id="order-vertical" name="vertical" defaultValue={filters.vertical ?? ''} className={inputClass}>
+            <option value="">All types</option>
+            {orderVerticalFilters.map((entry) => (
+              <option key={entry.value} value={entry.value}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="order-status" className="block text-sm font-medium">
+            Status
+          </label>
+          <select id="order-status" name="status" defaultValue={filters.status ?? ''} className={inputClass}>
+            <option value="">All statuses</option>
+            {orderStatus.enumValues.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]} ({status.toLowerCase()})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="order-from" className="block text-sm font-medium">
+            From (UTC)
+          </label>
+          <input id="order-from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="order-to" className="block text-sm font-medium">
+            To (UTC)
+          </label>
+          <input id="order-to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
+        </div>
+        <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-6">
+          <button type="submit" className="rounded-xl bg-zinc-900 px-4 py-2 text-sm font-semibold text-white dark:bg-white dark:text-zinc-900">
+            Apply filters
+          </button>
+          {filtered && (
+            <Link href="/admin/orders" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              Clear
+            </Link>
+          )}
+          <p className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            {total} order{total === 1 ? '' : 's'}
+          </p>
+        </div>
+      </form>
+
+      <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <table className="w-full min-w-[52rem] text-left text-sm">
+          <caption className="sr-only">Orders, newest first</caption>
+          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">Order</th>
+              <th scope="col" className="px-4 py-3 font-medium">Product</th>
+              <th scope="col" className="px-4 py-3 font-medium">Customer</th>
+              <th scope="col" className="px-4 py-3 font-medium">Recipient</th>
+              <th scope="col" className="px-4 py-3 font-medium">Status</th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">Retail</th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">Wholesale</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map((order) => (
+              <tr key={order.id} className="align-top">
+                <td className="px-4 py-3">
+                  <Link href={`/admin/orders/${order.id}`} className="font-semibold text-brand-600 hover:underline dark:text-brand-100">
+                    #{order.number}
+                  </Link>
+                  <span className="block whitespace-nowrap text-xs text-zinc-500">{dateFormat.format(order.createdAt)}</span>
+                </td>
+                <td className="px-4 py-3">
+                  <span className="block">{order.productName}</span>
+                  <span className="block text-xs text-zinc-500">
+                    {verticalLabel(order.vertical, order.topupType)}
+                    {order.variantName ? ` · ${order.variantName}` : ''}
+                  </span>
+                </td>
+                <td className="max-w-48 truncate px-4 py-3">{order.customerEmail}</td>
+                <td className="px-4 py-3 font-mono text-xs">{order.recipient ?? '—'}</td>
+                <td className="px-4 py-3">
+                  <OrderStatusBadge status={order.status} />
+                  {order.refundedAt && <span className="block text-xs text-zinc-500">Refunded</span>}
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatMoney(order.retailAmount, order.retailCurrency)}</td>
+                <td className="px-4 py-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{formatMoney(order.wholesaleAmount, order.wholesaleCurrency)}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="px-4 py-8 text-center text-zinc-500">
+                  {filtered ? 'No order matches these filters.' : 'No orders yet.'}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+          {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}
