@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { findUserByEmail, upsertOperator } from '@/lib/auth/users';
+import { seedCatalogue, type CatalogueSeedResult } from '@/lib/catalogue/seed';
+import type { OctopusClient } from '@/lib/octopus';
+import { readStoreInfo } from '@/lib/store';
 import type { Database } from './client';
 import { storeSettings } from './schema';
 
@@ -9,13 +12,15 @@ export type SeedOptions = {
   operatorEmail: string;
   /** When unset and no operator exists yet, one is generated and returned to be printed once. */
   operatorPassword?: string;
+  /** The supplier to sync the catalogue from when the store has never synced it. */
+  supplier?: { client: OctopusClient; sandbox: boolean };
 };
 
-export type SeedResult = { operator?: { email: string; password: string; created: boolean } };
+export type SeedResult = { operator?: { email: string; password: string; created: boolean }; catalogue?: CatalogueSeedResult };
 
 /**
  * Idempotent: fills what a fresh store needs and leaves everything an operator changed alone.
- * Later issues extend it (the catalogue synced from the supplier).
+ * The catalogue is synced from the supplier once, on a store that never synced it.
  */
 export async function seedDatabase(db: Database, options: SeedOptions): Promise<SeedResult> {
   await db
@@ -26,6 +31,13 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
     ])
     .onConflictDoNothing({ target: storeSettings.key });
 
+  const catalogue = options.supplier
+    ? await seedCatalogue(db, { ...options.supplier, storeCurrency: (await readStoreInfo(db)).currency })
+    : undefined;
+  return { ...(await seedOperator(db, options)), catalogue };
+}
+
+async function seedOperator(db: Database, options: SeedOptions): Promise<Pick<SeedResult, 'operator'>> {
   const existing = await findUserByEmail(db, options.operatorEmail);
   if (existing?.role === 'operator' && !options.operatorPassword) return {};
   if (existing?.role === 'operator' && options.operatorPassword && existing.passwordHash) {

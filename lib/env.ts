@@ -38,6 +38,7 @@ const envSchema = z
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
     BACKGROUND_JOBS: booleanFlag.default(true),
+    CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
     DEMO_CREDIT: z
       .string()
       .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')

@@ -13,6 +13,7 @@ import { createDatabase, databaseTargetFromEnv } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase, type SeedResult } from '@/db/seed';
 import { parseEnv } from '@/lib/env';
+import { createOctopusClient } from '@/lib/octopus';
 import { loadDotEnv } from './load-env';
 
 const { values: flags } = parseArgs({
@@ -66,6 +67,23 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
+function supplierClient(config: ReturnType<typeof parseEnv>) {
+  return createOctopusClient({
+    baseUrl: config.OCTOPUS_API_URL,
+    apiKey: config.OCTOPUS_API_KEY,
+    apiSecret: config.OCTOPUS_API_SECRET,
+    timeoutMs: config.OCTOPUS_TIMEOUT_MS,
+    logger: false,
+  });
+}
+
+function reportCatalogueSeed(seed: SeedResult): void {
+  const catalogue = seed.catalogue;
+  if (catalogue?.status === 'synced') console.log(`Catalogue synced from the supplier: ${catalogue.products} products in ${catalogue.durationMs} ms.`);
+  // The store still starts: operators can sync from the console once the supplier answers.
+  if (catalogue?.status === 'failed') console.warn(`Catalogue sync failed (${catalogue.error}); sync it from /admin/catalogue/sync.`);
+}
+
 async function main(): Promise<void> {
   ensureAuthSecret();
 
@@ -96,12 +114,14 @@ async function main(): Promise<void> {
       storeCurrency: config.STORE_CURRENCY,
       operatorEmail: config.OPERATOR_EMAIL,
       operatorPassword: config.OPERATOR_PASSWORD,
+      supplier: { client: supplierClient(config), sandbox: config.OCTOPUS_SANDBOX },
     });
   } finally {
     // PGlite allows one process per data directory: release it before Next opens it.
     await handle.close();
   }
   console.log(`Database ready (${handle.driver}${handle.driver === 'pglite' ? `, ${config.PGLITE_DIR}` : ''}).`);
+  reportCatalogueSeed(seed);
   if (seed.operator) {
     const password = config.OPERATOR_PASSWORD ? '(from OPERATOR_PASSWORD)' : `${seed.operator.password}  (shown once)`;
     console.log(`\nOperator account: ${seed.operator.email}\nPassword: ${password}\nSign in at /sign-in, then open /admin.\n`);

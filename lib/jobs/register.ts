@@ -1,4 +1,5 @@
 import 'server-only';
+import { registerCatalogueJobs } from '@/lib/catalogue/jobs';
 import { registerOrderJobs } from '@/lib/orders/jobs';
 
 /**
@@ -7,4 +8,5 @@ import { registerOrderJobs } from '@/lib/orders/jobs';
  */
 export async function registerAllJobs(): Promise<void> {
   registerOrderJobs();
+  registerCatalogueJobs();
 }

@@ -1,0 +1,51 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { catalogueChanges, catalogueSyncRuns, products } from '@/db/schema';
+import type { OctopusClient } from '@/lib/octopus';
+import { runCatalogueSync } from './sync';
+
+/** The demo's shop window: a few well-known products per vertical (sandbox ids). */
+const DEMO_FEATURED: { vertical: 'voucher' | 'topup' | 'esim'; upstreamId: number }[] = [
+  { vertical: 'voucher', upstreamId: 123 }, // Steam Wallet Card
+  { vertical: 'voucher', upstreamId: 104 }, // PlayStation Store
+  { vertical: 'voucher', upstreamId: 102 }, // Google Play
+  { vertical: 'topup', upstreamId: 4218 }, // PUBG Mobile UC
+  { vertical: 'topup', upstreamId: 4220 }, // Free Fire
+  { vertical: 'topup', upstreamId: 4219 }, // Airtel India
+  { vertical: 'topup', upstreamId: 4231 }, // Vi India
+  { vertical: 'esim', upstreamId: 712 }, // Japan
+  { vertical: 'esim', upstreamId: 901 }, // Europe
+  { vertical: 'esim', upstreamId: 904 }, // Global
+];
+
+export type CatalogueSeedResult = { status: 'synced'; products: number; durationMs: number } | { status: 'skipped' } | { status: 'failed'; error: string };
+
+/**
+ * A store that has never synced its catalogue gets one full sync. In sandbox mode the demo
+ * then puts what it brought in on sale and features a few products per vertical; against the
+ * real supplier everything stays disabled for the operator to review.
+ */
+export async function seedCatalogue(
+  db: Database,
+  { client, storeCurrency, sandbox }: { client: OctopusClient; storeCurrency: string; sandbox: boolean },
+): Promise<CatalogueSeedResult> {
+  const [synced] = await db.select({ id: catalogueSyncRuns.id }).from(catalogueSyncRuns).where(eq(catalogueSyncRuns.status, 'succeeded')).limit(1);
+  if (synced) return { status: 'skipped' };
+  const outcome = await runCatalogueSync({ db, client, storeCurrency }, { trigger: 'seed' });
+  if (outcome.status === 'busy') return { status: 'skipped' };
+  if (outcome.status === 'failed') return { status: 'failed', error: outcome.error };
+  if (sandbox) {
+    const brought = db
+      .select({ id: catalogueChanges.productId })
+      .from(catalogueChanges)
+      .where(and(eq(catalogueChanges.runId, outcome.runId), eq(catalogueChanges.kind, 'new')));
+    await db.update(products).set({ enabled: true }).where(inArray(products.id, brought));
+    for (const [index, pick] of DEMO_FEATURED.entries()) {
+      await db
+        .update(products)
+        .set({ featured: true, sortOrder: -DEMO_FEATURED.length + index })
+        .where(and(eq(products.vertical, pick.vertical), eq(products.upstreamId, pick.upstreamId), inArray(products.id, brought)));
+    }
+  }
+  return { status: 'synced', products: outcome.summary.products, durationMs: outcome.summary.durationMs };
+}
