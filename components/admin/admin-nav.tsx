@@ -5,8 +5,11 @@ import { usePathname } from 'next/navigation';
 
 const links = [
   { href: '/admin', label: 'Overview' },
+  { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/customers', label: 'Customers' },
+  { href: '/admin/supplier', label: 'Supplier' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/settings', label: 'Settings' },
 ];
 
 export function AdminNav() {
