@@ -1,5 +1,6 @@
 import 'server-only';
 import { registerCatalogueJobs } from '@/lib/catalogue/jobs';
+import { registerAdminJobs } from '@/lib/admin/jobs';
 import { registerOrderJobs } from '@/lib/orders/jobs';
 
 /**
@@ -8,5 +9,6 @@ import { registerOrderJobs } from '@/lib/orders/jobs';
  */
 export async function registerAllJobs(): Promise<void> {
   registerOrderJobs();
+  registerAdminJobs();
   registerCatalogueJobs();
 }

@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatementList } from '@/components/account/statement-list';
+import { Panel } from '@/components/admin/panel';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { getDb } from '@/db';
+import { listOrdersForOperator } from '@/lib/admin/orders';
 import { getCustomerById } from '@/lib/customers';
 import { getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
 import { formatMoney } from '@/lib/money';
@@ -11,15 +14,18 @@ import { AdjustBalanceForm } from './_components/adjust-balance-form';
 
 export const metadata: Metadata = { title: 'Customer' };
 
+const ORDERS_SHOWN = 10;
+
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();
   const customer = await getCustomerById(db, id);
   if (!customer) notFound();
   const { currency } = await getStoreInfo();
-  const [balance, statement] = await Promise.all([
+  const [balance, statement, orders] = await Promise.all([
     getCustomerBalance(db, customer.id, currency),
     listCustomerStatement(db, customer.id, currency, { limit: 100 }),
+    listOrdersForOperator(db, { userId: customer.id }, { limit: ORDERS_SHOWN }),
   ]);
   return (
     <div className="space-y-6">
@@ -32,6 +38,37 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {customer.name ?? 'No name given'} · joined {customer.createdAt.toISOString().slice(0, 10)}
         </p>
       </div>
+      <Panel
+        title={`Orders (${orders.total})`}
+        id="orders"
+        action={
+          orders.total > ORDERS_SHOWN ? (
+            <Link href={`/admin/orders?userId=${customer.id}`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+              All orders →
+            </Link>
+          ) : undefined
+        }
+      >
+        {orders.rows.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No orders yet.</p>
+        ) : (
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {orders.rows.map((order) => (
+              <li key={order.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 text-sm">
+                <Link href={`/admin/orders/${order.id}`} className="min-w-0 font-medium hover:underline">
+                  #{order.number} {order.productName}
+                  {order.variantName ? ` · ${order.variantName}` : ''}
+                </Link>
+                <span className="flex items-center gap-3">
+                  <span className="text-xs text-zinc-500">{order.createdAt.toISOString().slice(0, 10)}</span>
+                  <span className="tabular-nums">{formatMoney(order.retailAmount, order.retailCurrency)}</span>
+                  <OrderStatusBadge status={order.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="ledger" className="rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
           <div className="flex items-baseline justify-between">

@@ -1,0 +1,125 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions';
+import { testSupplierConnectionAction, updateSettingsAction } from '../actions';
+
+export type SettingsValues = {
+  storeName: string;
+  storeCurrency: string;
+  defaultMarkupPercent: string;
+  voucherMarkupPercent: string;
+  topupMarkupPercent: string;
+  esimMarkupPercent: string;
+  lowBalanceThreshold: string;
+  demoCredit: string;
+  autoEnableNewProducts: boolean;
+};
+
+const idle: ActionState = { status: 'idle' };
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <legend className="float-left mb-1 w-full text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { values: SettingsValues; currencyLock: string | null; defaultDemoCredit: string }) {
+  const [state, action] = useActionState(updateSettingsAction, idle);
+  // After a refused save the form shows what was typed; otherwise what is stored.
+  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts'>) => state.values?.[key] ?? values[key];
+  const autoEnable = state.values ? state.values.autoEnableNewProducts === 'on' : values.autoEnableNewProducts;
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <Section title="Store">
+        <Field label="Store name" name="storeName" required maxLength={60} defaultValue={value('storeName')} errors={errors.storeName} />
+        {currencyLock ? (
+          <div>
+            <Field label="Currency" name="storeCurrencyShown" value={values.storeCurrency} disabled readOnly hint={`Fixed: ${currencyLock}`} />
+          </div>
+        ) : (
+          <Field
+            label="Currency"
+            name="storeCurrency"
+            required
+            maxLength={3}
+            autoCapitalize="characters"
+            defaultValue={value('storeCurrency')}
+            errors={errors.storeCurrency}
+            hint="What customers pay in, and the supplier wallet that pays for orders. It can change only until the first order or balance movement."
+          />
+        )}
+      </Section>
+
+      <Section title="Prices">
+        <Field
+          label="Store default markup (%)"
+          name="defaultMarkupPercent"
+          inputMode="decimal"
+          required
+          defaultValue={value('defaultMarkupPercent')}
+          errors={errors.defaultMarkupPercent}
+          hint="Retail = wholesale × (1 + markup). A product’s own markup wins, then its type’s, then this one."
+        />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Vouchers (%)" name="voucherMarkupPercent" inputMode="decimal" placeholder="Store default" defaultValue={value('voucherMarkupPercent')} errors={errors.voucherMarkupPercent} />
+          <Field label="Top-ups (%)" name="topupMarkupPercent" inputMode="decimal" placeholder="Store default" defaultValue={value('topupMarkupPercent')} errors={errors.topupMarkupPercent} />
+          <Field label="eSIMs (%)" name="esimMarkupPercent" inputMode="decimal" placeholder="Store default" defaultValue={value('esimMarkupPercent')} errors={errors.esimMarkupPercent} />
+        </div>
+      </Section>
+
+      <Section title="Money and catalogue">
+        <Field
+          label={`Low-balance alert threshold (${values.storeCurrency})`}
+          name="lowBalanceThreshold"
+          inputMode="decimal"
+          required
+          defaultValue={value('lowBalanceThreshold')}
+          errors={errors.lowBalanceThreshold}
+          hint="The dashboard warns when the supplier wallet that pays for orders holds less."
+        />
+        <Field
+          label={`Demo credit for new customers (${values.storeCurrency})`}
+          name="demoCredit"
+          inputMode="decimal"
+          placeholder={defaultDemoCredit}
+          defaultValue={value('demoCredit')}
+          errors={errors.demoCredit}
+          hint={`Sandbox mode only. Empty means the DEMO_CREDIT default (${defaultDemoCredit}); 0 gives none.`}
+        />
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="autoEnableNewProducts" defaultChecked={autoEnable} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Put newly synced products on sale</span>
+            <span className="block text-zinc-500">Otherwise new supplier products wait, hidden, until an operator enables them.</span>
+          </span>
+        </label>
+      </Section>
+
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+    </form>
+  );
+}
+
+export function ConnectionTest({ host }: { host: string }) {
+  const [state, action] = useActionState(testSupplierConnectionAction, idle);
+  return (
+    <form action={action} className="space-y-3">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Logs in to <span className="font-mono">{host}</span> with the configured API key and shows which client the store is connected as. The secret is never shown.
+      </p>
+      <SubmitButton variant="secondary" pendingLabel="Testing…">
+        Test supplier connection
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
