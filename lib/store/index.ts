@@ -1,5 +1,5 @@
 import 'server-only';
-import { count, inArray } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { z } from 'zod';
@@ -29,7 +29,7 @@ export async function readStoreInfo(db: Database | Transaction): Promise<StoreIn
     .select({ key: storeSettings.key, value: storeSettings.value })
     .from(storeSettings)
     .where(inArray(storeSettings.key, [STORE_NAME_KEY, STORE_CURRENCY_KEY]));
-  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  const stored = Object.fromEntries(rows.map((row) => [row.key, typeof row.value === 'number' ? String(row.value) : row.value]));
   const name = storeNameSchema.safeParse(stored[STORE_NAME_KEY]);
   const currency = storeCurrencySchema.safeParse(stored[STORE_CURRENCY_KEY]);
   return {
@@ -54,10 +54,12 @@ export async function updateStoreIdentity(db: Database | Transaction, changes: {
     changes.currency !== undefined ? { key: STORE_CURRENCY_KEY, value: changes.currency } : null,
   ].filter((value) => value !== null);
   for (const value of values) {
+    // JSON text cast to jsonb, as updateStoreSettings does, so a name like "2024" stays text.
+    const json = sql`${JSON.stringify(value.value)}::jsonb`;
     await db
       .insert(storeSettings)
-      .values(value)
-      .onConflictDoUpdate({ target: storeSettings.key, set: { value: value.value, updatedAt: new Date() } });
+      .values({ key: value.key, value: json })
+      .onConflictDoUpdate({ target: storeSettings.key, set: { value: json, updatedAt: new Date() } });
   }
 }
 
