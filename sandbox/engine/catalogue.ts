@@ -7,6 +7,7 @@ import type { EsimProduct } from '../catalogue/esim';
 import { ESIM_PRODUCTS } from '../catalogue/esim';
 import type { TopupProduct } from '../catalogue/topups';
 import { TOPUP_PRODUCTS } from '../catalogue/topups';
+import type { GeneratedCatalogue } from '../catalogue/generated';
 import type { VoucherProduct } from '../catalogue/vouchers';
 import { VOUCHER_PRODUCTS } from '../catalogue/vouchers';
 import type { Vertical } from './state';
@@ -17,14 +18,15 @@ export class SandboxCatalogue {
   esims: EsimProduct[] = [];
   private removed: { voucher: VoucherProduct[]; topup: TopupProduct[]; esim: EsimProduct[] } = { voucher: [], topup: [], esim: [] };
 
-  constructor() {
+  /** `generated`: extra synthetic products served after the seeded ones (benchmarks). */
+  constructor(private readonly generated?: GeneratedCatalogue) {
     this.reset();
   }
 
   reset(): void {
-    this.vouchers = structuredClone(VOUCHER_PRODUCTS);
-    this.topups = structuredClone(TOPUP_PRODUCTS);
-    this.esims = structuredClone(ESIM_PRODUCTS);
+    this.vouchers = structuredClone([...VOUCHER_PRODUCTS, ...(this.generated?.vouchers ?? [])]);
+    this.topups = structuredClone([...TOPUP_PRODUCTS, ...(this.generated?.topups ?? [])]);
+    this.esims = structuredClone([...ESIM_PRODUCTS, ...(this.generated?.esims ?? [])]);
     this.removed = { voucher: [], topup: [], esim: [] };
   }
 

@@ -67,6 +67,10 @@ export interface SandboxOptions {
   ipAllowlist: string[];
   /** Log one line per request to stdout. */
   logRequests: boolean;
+  /** Synthetic products added to the seeded catalogue (benchmarks): half vouchers, 30 % top-ups, 20 % eSIMs. */
+  generatedProducts: number;
+  /** Variants (denominations, packs, plans) of each generated product. */
+  generatedVariantsPerProduct: number;
 }
 
 export const DEFAULT_OPTIONS: SandboxOptions = {
@@ -92,6 +96,8 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
   walletBalances: { USD: '10000.00', EUR: '5000.00', GBP: '5000.00', INR: '500000.00', AED: '10000.00' },
   ipAllowlist: [],
   logRequests: false,
+  generatedProducts: 0,
+  generatedVariantsPerProduct: 4,
 };
 
 /** Merges options, ignoring keys given as undefined or NaN (e.g. an unset env variable). */

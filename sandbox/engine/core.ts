@@ -3,6 +3,7 @@ import { Clock, Scheduler } from '../lib/clock';
 import { randomSeed, Rng } from '../lib/ids';
 import type { RateClass, SandboxOptions } from './config';
 import { DEFAULT_RATE_LIMITS } from './config';
+import { generateCatalogue } from '../catalogue/generated';
 import { SandboxCatalogue } from './catalogue';
 import { FaultBook } from './faults';
 import { RateLimiter } from './ratelimit';
@@ -18,7 +19,7 @@ export class SandboxCore {
   readonly limiter = new RateLimiter();
   readonly faults = new FaultBook();
   readonly log = new RequestLog();
-  readonly catalogue = new SandboxCatalogue();
+  readonly catalogue: SandboxCatalogue;
   rng: Rng;
   state: State;
   private readonly seed: string;
@@ -29,6 +30,9 @@ export class SandboxCore {
     this.seed = initial.seed ?? randomSeed();
     this.rng = new Rng(this.seed);
     this.state = new State(initial.walletBalances);
+    this.catalogue = new SandboxCatalogue(
+      initial.generatedProducts > 0 ? generateCatalogue(initial.generatedProducts, initial.generatedVariantsPerProduct) : undefined,
+    );
   }
 
   now(): number {

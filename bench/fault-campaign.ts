@@ -1,0 +1,501 @@
+/**
+ * `npm run test:faults`: at least 1,000 orders placed through the real HTTP server actions by
+ * signed-in customers, while the sandbox injects faults (latency, 5xx, 429 with Retry-After,
+ * timeouts and dropped connections after the order was committed, hangs, expired tokens) and
+ * the storefront process is killed with SIGKILL twice and started again. Then, once the
+ * reconciler has settled everything, the books are checked through the sandbox's control API
+ * and the database:
+ *   - no order lost: every local order is terminal, every confirmed checkout has its order;
+ *   - none created twice: one supplier order per client_reference, none without a local order,
+ *     and both sides agree on the outcome;
+ *   - every customer charged once, or charged and refunded once (ledger per order);
+ *   - the store's books equal the supplier wallet's movements.
+ * Prints the counts and exits non-zero on any violation.
+ *
+ * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9).
+ */
+import postgres from 'postgres';
+import { Decimal, roundToMinor } from '@/lib/money';
+import { localStatusOf } from '@/lib/orders/status';
+import type { ControlOrder, FaultSpec } from '@/sandbox/control';
+import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
+import {
+  BENCH_DIST_DIR,
+  createBenchDatabase,
+  ensureProductionBuild,
+  seedBenchDatabase,
+  sleep,
+  startSandboxProcess,
+  startStorefront,
+  type StorefrontProcess,
+} from './support/processes';
+import { printTable, prng, summarize, writeResult } from './support/report';
+import { pagePath, purchase, signUpCustomer, storeActions, StorefrontClient, type StoreActions } from './support/storefront-client';
+
+const TARGET_ORDERS = Number(process.env.FAULT_ORDERS || 1000);
+const CONCURRENCY = Number(process.env.FAULT_CONCURRENCY || 8);
+const CUSTOMERS = Number(process.env.FAULT_CUSTOMERS || 40);
+const SEED = Number(process.env.FAULT_SEED || 9);
+const DEMO_CREDIT = '400.00';
+/** The storefront's supplier timeout: short, so hangs and late answers resolve within the run. */
+const SUPPLIER_TIMEOUT_MS = 2_000;
+const DRAIN_TIMEOUT_MS = 240_000;
+
+const random = prng(SEED);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+type PlanKind =
+  | 'topup'
+  | 'topup_invalid_recipient'
+  | 'topup_ineligible_async'
+  | 'topup_cancelled'
+  | 'voucher'
+  | 'voucher_partial'
+  | 'voucher_failed'
+  | 'esim'
+  | 'esim_failed_async'
+  | 'esim_out_of_stock';
+
+const WEIGHTS: [PlanKind, number][] = [
+  ['topup', 34],
+  ['topup_invalid_recipient', 6],
+  ['topup_ineligible_async', 4],
+  ['topup_cancelled', 3],
+  ['voucher', 20],
+  ['voucher_partial', 4],
+  ['voucher_failed', 4],
+  ['esim', 17],
+  ['esim_failed_async', 4],
+  ['esim_out_of_stock', 4],
+];
+
+function pickKind(): PlanKind {
+  const total = WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random() * total;
+  for (const [kind, weight] of WEIGHTS) {
+    roll -= weight;
+    if (roll < 0) return kind;
+  }
+  return 'topup';
+}
+
+/** A player id that triggers no sandbox scenario (magic inputs end in 000NNN or 999NNN). */
+function ordinaryPlayerId(): string {
+  for (;;) {
+    const id = `5${Math.floor(random() * 1e9)
+      .toString()
+      .padStart(9, '0')}`;
+    if (!/(000|999)\d{3}$/.test(id)) return id;
+  }
+}
+
+type Offers = Record<'pubgSmall' | 'pubgLarge' | 'steam10' | 'testCard2' | 'testCard3' | 'japan' | 'testEsimAsyncFail' | 'testEsimOutOfStock', Offer>;
+
+function topupInput(offer: Offer, playerId: string): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const field of offer.inputFields as { name: string; required: boolean; type: string; options: { value: string }[] }[]) {
+    if (field.name === 'player_id') input.player_id = playerId;
+    else if (field.required && field.type === 'select') input[field.name] = field.options[0]!.value;
+  }
+  return input;
+}
+
+function planOrder(kind: PlanKind, offers: Offers) {
+  switch (kind) {
+    case 'topup': {
+      const offer = random() < 0.5 ? offers.pubgSmall : offers.pubgLarge;
+      return { offer, inputData: topupInput(offer, ordinaryPlayerId()) };
+    }
+    case 'topup_invalid_recipient':
+      return { offer: offers.pubgSmall, inputData: topupInput(offers.pubgSmall, '512000404') };
+    case 'topup_ineligible_async':
+      return { offer: offers.pubgSmall, inputData: topupInput(offers.pubgSmall, '512999422') };
+    case 'topup_cancelled':
+      return { offer: offers.pubgSmall, inputData: topupInput(offers.pubgSmall, '512000499') };
+    case 'voucher':
+      return { offer: offers.steam10, quantity: String(1 + Math.floor(random() * 2)) };
+    case 'voucher_partial':
+      return { offer: offers.testCard2, quantity: '3' };
+    case 'voucher_failed':
+      return { offer: offers.testCard3, quantity: '1' };
+    case 'esim':
+      return { offer: offers.japan };
+    case 'esim_failed_async':
+      return { offer: offers.testEsimAsyncFail };
+    case 'esim_out_of_stock':
+      return { offer: offers.testEsimOutOfStock };
+  }
+}
+
+const ORDER_CREATE_PATHS = ['/api/v1/orders', '/api/v1/topups/orders', '/api/v1/esim/orders'];
+const CHARGES_PATHS = ['/api/v1/products/:id/charges', '/api/v1/topups/charges', '/api/v1/esim/charges'];
+const ORDER_READ_PATHS = ['/api/v1/orders', '/api/v1/topups/orders', '/api/v1/esim/orders', '/api/v1/orders/:id', '/api/v1/topups/orders/:id', '/api/v1/esim/orders/:id'];
+
+/** One fault per tick, drawn from every kind the issue names. */
+function nextFault(): { label: string; spec: FaultSpec } {
+  const roll = random();
+  if (roll < 0.16) return { label: 'latency', spec: { path: '/api/**', kind: 'latency', ms: 200 + Math.floor(random() * 800), count: 6 } };
+  if (roll < 0.3) return { label: '5xx', spec: { path: pick(ORDER_CREATE_PATHS), method: 'POST', kind: 'error', status: pick([500, 502, 503, 504]), count: 3 } };
+  if (roll < 0.4) return { label: '5xx', spec: { path: pick(ORDER_READ_PATHS), method: 'GET', kind: 'error', status: 503, count: 3 } };
+  if (roll < 0.52) return { label: '429', spec: { path: pick([...ORDER_CREATE_PATHS, ...CHARGES_PATHS]), method: 'POST', kind: 'rate_limit', retryAfter: 1, count: 3 } };
+  if (roll < 0.67)
+    return {
+      label: 'timeout after commit',
+      spec: { path: pick(ORDER_CREATE_PATHS), method: 'POST', kind: 'latency', phase: 'after', ms: SUPPLIER_TIMEOUT_MS + 1_500, count: 2 },
+    };
+  if (roll < 0.82) return { label: 'drop after commit', spec: { path: pick(ORDER_CREATE_PATHS), method: 'POST', kind: 'drop', phase: 'after', count: 2 } };
+  if (roll < 0.9) return { label: 'drop', spec: { path: pick(ORDER_READ_PATHS), method: 'GET', kind: 'drop', count: 2 } };
+  return { label: 'hang', spec: { path: pick([...CHARGES_PATHS, ...ORDER_CREATE_PATHS]), method: 'POST', kind: 'hang', count: 1 } };
+}
+
+type Tally = Map<string, number>;
+const bump = (tally: Tally, key: string, by = 1) => tally.set(key, (tally.get(key) ?? 0) + by);
+
+async function main() {
+  const startedAt = Date.now();
+  const build = await ensureProductionBuild();
+  if (build.built) console.log(`Built in ${build.seconds} s.`);
+  const actions: StoreActions = storeActions(BENCH_DIST_DIR);
+
+  const database = await createBenchDatabase('faults');
+  const sandbox = await startSandboxProcess({ timeScale: 0.01, rateLimits: false, seed: `faults-${SEED}` });
+  let store: StorefrontProcess | undefined;
+  const sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  let exitCode = 1;
+  try {
+    await seedBenchDatabase(database.url);
+    const catalogue = await syncAndEnableCatalogue(database.url, sandbox.url);
+    console.log(`Catalogue: ${catalogue.products} products.`);
+    const offers: Offers = {
+      pubgSmall: await findOffer(database.url, 'topup', 4218, '0.99'),
+      pubgLarge: await findOffer(database.url, 'topup', 4218, '4.99'),
+      steam10: await findOffer(database.url, 'voucher', 123, '10'),
+      testCard2: await findOffer(database.url, 'voucher', 999, '2'),
+      testCard3: await findOffer(database.url, 'voucher', 999, '3'),
+      japan: await findOffer(database.url, 'esim', 712, '4.50'),
+      testEsimAsyncFail: await findOffer(database.url, 'esim', 999, '1.04'),
+      testEsimOutOfStock: await findOffer(database.url, 'esim', 999, '1.02'),
+    };
+
+    store = await startStorefront({
+      databaseUrl: database.url,
+      sandboxUrl: sandbox.url,
+      env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS) },
+    });
+    const running = store;
+    console.log(`Storefront ${running.baseUrl} (pid ${running.pid()}), sandbox ${sandbox.url}, database ${database.name}.`);
+
+    const customers: StorefrontClient[] = [];
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const client = new StorefrontClient(running.baseUrl, 30_000);
+      await signUpCustomer(client, actions.signUp, `faults-${SEED}-${i}-${Date.now()}@bench.test`, 'correct horse battery staple');
+      customers.push(client);
+    }
+    console.log(`${CUSTOMERS} customers signed up through the sign-up action, ${DEMO_CREDIT} demo credit each.`);
+
+    // Buyers place orders while faults rain and the server is killed twice.
+    const outcomes: Tally = new Map();
+    const refusals: Tally = new Map();
+    const faultsInjected: Tally = new Map();
+    const confirmed: string[] = [];
+    const placeLatencies: number[] = [];
+    let placed = 0;
+    let attempts = 0;
+    let tokenExpiries = 0;
+    let serverUp: Promise<void> = Promise.resolve();
+    const restartAt = [Math.floor(TARGET_ORDERS / 3), Math.floor((2 * TARGET_ORDERS) / 3)];
+    const restarts: { atOrder: number; downMs: number; pidBefore: number; pidAfter: number }[] = [];
+    let placing = true;
+
+    const restart = async () => {
+      const atOrder = placed;
+      const pidBefore = running.pid();
+      let release!: () => void;
+      serverUp = new Promise((resolve) => (release = resolve));
+      const down = Date.now();
+      await running.crash();
+      await sleep(500);
+      await running.restart();
+      restarts.push({ atOrder, downMs: Date.now() - down, pidBefore, pidAfter: running.pid() });
+      console.log(`  restart ${restarts.length}: killed pid ${pidBefore} (SIGKILL) at ${atOrder} orders, back as pid ${running.pid()} after ${Date.now() - down} ms`);
+      release();
+    };
+
+    const faultLoop = (async () => {
+      let tick = 0;
+      while (placing) {
+        await sleep(1_200);
+        if (!placing) break;
+        tick += 1;
+        const fault = nextFault();
+        await sandbox.control.injectFault(fault.spec);
+        bump(faultsInjected, fault.label);
+        if (tick % 7 === 0) {
+          await sandbox.control.expireTokens();
+          tokenExpiries += 1;
+        }
+      }
+    })();
+
+    let nextPlan = 0;
+    const buyer = async (worker: number) => {
+      while (placed < TARGET_ORDERS && attempts < TARGET_ORDERS * 2) {
+        await serverUp;
+        const index = nextPlan++;
+        attempts += 1;
+        const kind = pickKind();
+        const plan = planOrder(kind, offers);
+        const client = customers[(index * 7 + worker) % customers.length]!;
+        const page = actions.review.pages.find((candidate) => candidate.includes(plan.offer.vertical === 'topup' ? 'games' : plan.offer.vertical === 'voucher' ? 'vouchers' : 'esim'));
+        const productPath = page ? pagePath(page, { id: plan.offer.productId }) : '/';
+        try {
+          const result = await purchase(client, actions, productPath, {
+            productId: plan.offer.productId,
+            variantId: plan.offer.variantId,
+            quantity: 'quantity' in plan ? plan.quantity : undefined,
+            inputData: 'inputData' in plan ? plan.inputData : undefined,
+          });
+          if (result.kind === 'placed') {
+            placed += 1;
+            confirmed.push(result.orderId);
+            placeLatencies.push(result.placeMs);
+            bump(outcomes, `placed (${kind})`);
+            if (restartAt.length > 0 && placed >= restartAt[0]!) {
+              restartAt.shift();
+              await restart();
+            }
+          } else {
+            bump(outcomes, `refused at ${result.stage}`);
+            bump(refusals, `${result.stage}: ${result.message.slice(0, 70)}`);
+          }
+        } catch (error) {
+          // The server died under this request (or the request timed out): the customer retries.
+          bump(outcomes, 'no answer (crash or timeout)');
+          bump(refusals, `transport: ${String((error as Error).cause ?? error).slice(0, 70)}`);
+          await sleep(200);
+        }
+        if (attempts % 100 === 0) console.log(`  ${attempts} checkouts, ${placed} confirmed, ${Math.round((Date.now() - startedAt) / 1000)} s`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, worker) => buyer(worker)));
+    placing = false;
+    await faultLoop;
+    await sandbox.control.clearFaults();
+    console.log(`Placing done: ${placed} confirmed of ${attempts} checkouts. Waiting for the reconciler...`);
+
+    // Let the reconciler (inside the restarted server) finish every unfinished order.
+    const drainStarted = Date.now();
+    let open = Number.POSITIVE_INFINITY;
+    while (Date.now() - drainStarted < DRAIN_TIMEOUT_MS) {
+      const [row] = await sql<{ open: string }[]>`select count(*)::text as open from orders where status in ('SUBMITTING', 'PENDING')`;
+      open = Number(row!.open);
+      if (open === 0) break;
+      await sleep(2_000);
+    }
+    const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
+    console.log(`Reconciler drained in ${drainSeconds} s (${open} still open).`);
+    const violations = await audit(sql, sandbox.control, confirmed, DEMO_CREDIT);
+
+    printTable('Checkouts', [...outcomes.entries()].sort().map(([outcome, n]) => ({ outcome, count: n })));
+    printTable('Refusals and transport errors', [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([reason, n]) => ({ reason, count: n })));
+    printTable('Injected', [
+      ...[...faultsInjected.entries()].sort().map(([fault, n]) => ({ fault, times: n })),
+      { fault: 'token expiry (all tokens)', times: tokenExpiries },
+      { fault: 'storefront SIGKILL + restart', times: restarts.length },
+    ]);
+    printTable('Storefront reactions (order events)', violations.reactions);
+    printTable('Local orders', violations.byStatus);
+    printTable('Invariants', violations.checks);
+    const placeSummary = summarize(placeLatencies);
+    console.log(`\nPay (place action) latency under faults: p50 ${placeSummary.p50} ms, p95 ${placeSummary.p95} ms, p99 ${placeSummary.p99} ms.`);
+    const totalViolations = violations.checks.reduce((sum, check) => sum + check.violations, 0);
+    const file = writeResult('fault-campaign', {
+      seed: SEED,
+      targetOrders: TARGET_ORDERS,
+      concurrency: CONCURRENCY,
+      customers: CUSTOMERS,
+      attempts,
+      confirmed: placed,
+      outcomes: Object.fromEntries(outcomes),
+      refusals: Object.fromEntries(refusals),
+      faultsInjected: Object.fromEntries(faultsInjected),
+      tokenExpiries,
+      restarts,
+      drainSeconds,
+      placeLatencyMs: placeSummary,
+      byStatus: violations.byStatus,
+      reactions: violations.reactions,
+      checks: violations.checks,
+      details: violations.details,
+      seconds: Math.round((Date.now() - startedAt) / 1000),
+    });
+    console.log(`\n${totalViolations === 0 ? 'PASS' : 'FAIL'}: ${totalViolations} violation(s) in ${Math.round((Date.now() - startedAt) / 1000)} s. Results: ${file}`);
+    if (totalViolations > 0) console.log(JSON.stringify(violations.details, null, 2).slice(0, 6000));
+    exitCode = totalViolations === 0 && placed >= TARGET_ORDERS ? 0 : 1;
+  } finally {
+    await sql.end({ timeout: 5 });
+    await store?.stop();
+    await sandbox.stop();
+    await database.drop();
+  }
+  process.exit(exitCode);
+}
+
+type LocalOrder = {
+  id: string;
+  number: number;
+  user_id: string;
+  status: string;
+  vertical: 'voucher' | 'topup' | 'esim';
+  client_reference: string;
+  upstream_id: number | null;
+  quantity: number;
+  retail_amount: string;
+  retail_currency: string;
+  wholesale_amount: string;
+  delivery: { partial?: boolean; deliveredQuantity?: number };
+  submit_attempts: number;
+};
+
+async function audit(sql: postgres.Sql, control: { listOrders(): Promise<ControlOrder[]>; ledger(): ReturnType<import('@/sandbox/control').SandboxControl['ledger']> }, confirmed: string[], demoCredit: string) {
+  const local = await sql<LocalOrder[]>`select id, number, user_id, status, vertical, client_reference, upstream_id, quantity, retail_amount::text, retail_currency, wholesale_amount::text, delivery, submit_attempts from orders`;
+  const supplier = await control.listOrders();
+  const ledger = await control.ledger();
+  const details: Record<string, unknown[]> = {};
+  const note = (check: string, item: unknown) => (details[check] ??= []).push(item);
+
+  // 1. Nothing lost.
+  const localIds = new Set(local.map((order) => order.id));
+  const open = local.filter((order) => order.status === 'SUBMITTING' || order.status === 'PENDING');
+  open.forEach((order) => note('order not finished', { number: order.number, status: order.status }));
+  const missing = confirmed.filter((id) => !localIds.has(id));
+  missing.forEach((id) => note('confirmed checkout without an order', id));
+
+  // 2. Created once at the supplier, and both sides agree.
+  const byReference = new Map<string, ControlOrder[]>();
+  for (const order of supplier) {
+    const key = order.client_reference ?? '(none)';
+    byReference.set(key, [...(byReference.get(key) ?? []), order]);
+  }
+  const duplicated = [...byReference.entries()].filter(([, orders]) => orders.length > 1);
+  duplicated.forEach(([reference, orders]) => note('created twice at the supplier', { reference, ids: orders.map((o) => `${o.vertical}#${o.id}`) }));
+  const localByReference = new Map(local.map((order) => [order.client_reference, order]));
+  const orphans = supplier.filter((order) => !order.client_reference || !localByReference.has(order.client_reference));
+  orphans.forEach((order) => note('supplier order without a local order', { reference: order.client_reference, id: order.id }));
+  let disagreements = 0;
+  for (const order of local) {
+    const upstream = byReference.get(order.client_reference)?.[0];
+    const expected = upstream ? localStatusOf(upstream.status) : 'REJECTED';
+    const agrees = upstream ? expected === order.status && order.upstream_id === upstream.id : order.status === 'REJECTED';
+    if (!agrees) {
+      disagreements += 1;
+      note('local and supplier disagree', { number: order.number, local: order.status, supplier: upstream?.status ?? '(no order)' });
+    }
+  }
+
+  // 3. Charged once, refunded once when it did not deliver.
+  const money = await sql<{ order_id: string; payments: string; refunds: string; customer_net: string }[]>`
+    select t.order_id,
+           count(distinct t.id) filter (where t.kind = 'order_payment')::text as payments,
+           count(distinct t.id) filter (where t.kind = 'order_refund')::text as refunds,
+           coalesce(sum(e.amount) filter (where a.kind = 'customer'), 0)::text as customer_net
+    from ledger_transactions t
+    join ledger_entries e on e.transaction_id = t.id
+    join ledger_accounts a on a.id = e.account_id
+    where t.order_id is not null
+    group by t.order_id`;
+  const moneyByOrder = new Map(money.map((row) => [row.order_id, row]));
+  const shareOf = (order: LocalOrder) =>
+    roundToMinor(new Decimal(order.retail_amount).times(order.quantity - (order.delivery.deliveredQuantity ?? order.quantity)).dividedBy(order.quantity), order.retail_currency);
+  let chargeViolations = 0;
+  const expectedCustomerNet = new Map<string, Decimal>();
+  for (const order of local) {
+    const row = moneyByOrder.get(order.id);
+    const refunded = ['FAILED', 'CANCELLED', 'REJECTED'].includes(order.status);
+    const partial = order.status === 'DELIVERED' && order.delivery.partial === true;
+    const expectedNet = refunded ? new Decimal(0) : partial ? new Decimal(order.retail_amount).negated().plus(shareOf(order)) : new Decimal(order.retail_amount).negated();
+    const expectedRefunds = refunded || partial ? 1 : 0;
+    expectedCustomerNet.set(order.user_id, (expectedCustomerNet.get(order.user_id) ?? new Decimal(0)).plus(expectedNet));
+    const ok = row && Number(row.payments) === 1 && Number(row.refunds) === expectedRefunds && new Decimal(row.customer_net).eq(expectedNet);
+    if (!ok) {
+      chargeViolations += 1;
+      note('customer not charged exactly once (or refunded once)', { number: order.number, status: order.status, ...row, expectedNet: expectedNet.toFixed() });
+    }
+  }
+  const balances = await sql<{ user_id: string; balance: string }[]>`select user_id, balance::text from ledger_accounts where kind = 'customer'`;
+  let balanceViolations = 0;
+  for (const account of balances) {
+    const expected = new Decimal(demoCredit).plus(expectedCustomerNet.get(account.user_id) ?? 0);
+    if (!expected.eq(account.balance)) {
+      balanceViolations += 1;
+      note('customer balance off', { user: account.user_id, balance: account.balance, expected: expected.toFixed() });
+    }
+  }
+  const [total] = await sql<{ total: string }[]>`select coalesce(sum(amount), 0)::text as total from ledger_entries`;
+  const ledgerBalanced = new Decimal(total!.total).isZero();
+  if (!ledgerBalanced) note('double-entry ledger does not sum to zero', total!.total);
+
+  // 4. The store's wholesale cost equals what the supplier wallet moved for our orders.
+  const storeWallet = ledger.wallets.find((wallet) => wallet.currency === 'USD')!;
+  let supplierNet = new Decimal(0);
+  for (const transaction of ledger.transactions) {
+    if (transaction.wallet_id !== storeWallet.id || !transaction.order || transaction.order.reason === 'adjustment') continue;
+    const amount = new Decimal(String(transaction.amount));
+    supplierNet = transaction.transaction_type === 'DEBIT' ? supplierNet.plus(amount) : supplierNet.minus(amount);
+  }
+  let storeWholesale = new Decimal(0);
+  for (const order of local) {
+    if (order.status !== 'DELIVERED') continue;
+    const wholesale = new Decimal(order.wholesale_amount);
+    const delivered = order.delivery.partial ? (order.delivery.deliveredQuantity ?? order.quantity) : order.quantity;
+    storeWholesale = storeWholesale.plus(wholesale.times(delivered).dividedBy(order.quantity));
+  }
+  const walletDifference = storeWholesale.minus(supplierNet);
+  // Partial voucher refunds are computed per code by the supplier; allow their sub-cent rounding.
+  const partials = local.filter((order) => order.delivery.partial).length;
+  const walletAgrees = walletDifference.abs().lte(new Decimal('0.0001').times(partials));
+  if (!walletAgrees) note('store wholesale differs from supplier wallet movements', { storeWholesale: storeWholesale.toFixed(), supplierNet: supplierNet.toFixed() });
+
+  const byStatus = Object.entries(
+    local.reduce<Record<string, number>>((acc, order) => ({ ...acc, [`${order.vertical} ${order.status}`]: (acc[`${order.vertical} ${order.status}`] ?? 0) + 1 }), {}),
+  )
+    .sort()
+    .map(([status, n]) => ({ status, orders: n }));
+  byStatus.push({ status: 'all', orders: local.length });
+
+  const reactionRows = await sql<{ reaction: string; n: string }[]>`
+    select case
+             when message like 'No answer from the supplier%' then 'no answer (timeout, 5xx, drop): kept SUBMITTING'
+             when message like 'Supplier busy%' then 'supplier busy (429): retry later'
+             when message like 'Supplier reports a duplicate%' then 'duplicate reference, not visible yet'
+             when source = 'reconciler' and to_status <> from_status then 'settled by the reconciler'
+             when source = 'poll' and to_status <> from_status then 'settled by a status poll'
+           end as reaction,
+           count(*)::text as n
+    from order_events group by 1 having count(*) > 0 order by 1`;
+  const reactions: Record<string, string | number>[] = reactionRows.filter((row) => row.reaction).map((row) => ({ reaction: row.reaction, events: Number(row.n) }));
+  const [resubmitted] = await sql<{ n: string }[]>`select count(*)::text as n from orders where submit_attempts > 1`;
+  reactions.push({ reaction: 'orders sent more than once (same client_reference)', events: Number(resubmitted!.n) });
+
+  const checks = [
+    { check: 'no order lost: local orders not terminal', counted: local.length, violations: open.length },
+    { check: 'no order lost: confirmed checkouts without an order', counted: confirmed.length, violations: missing.length },
+    { check: 'one supplier order per client_reference', counted: supplier.length, violations: duplicated.length },
+    { check: 'no supplier order without a local order', counted: supplier.length, violations: orphans.length },
+    { check: 'local status agrees with the supplier', counted: local.length, violations: disagreements },
+    { check: 'customer charged once / refunded once (per order)', counted: local.length, violations: chargeViolations },
+    { check: 'customer balances = credit - net order charges', counted: balances.length, violations: balanceViolations },
+    { check: 'double-entry ledger sums to zero', counted: 1, violations: ledgerBalanced ? 0 : 1 },
+    {
+      check: `store wholesale ${storeWholesale.toFixed(4)} = supplier debits - refunds ${supplierNet.toFixed(4)} USD`,
+      counted: 1,
+      violations: walletAgrees ? 0 : 1,
+    },
+  ];
+  return { checks, byStatus, reactions, details };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
