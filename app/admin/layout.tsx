@@ -34,8 +34,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </header>
-      <div className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[12rem_1fr]">
-        <nav aria-label="Admin">
+      <div className="mx-auto grid max-w-7xl grid-cols-1 gap-6 px-4 py-6 lg:grid-cols-[12rem_1fr]">
+        <nav aria-label="Admin" className="min-w-0">
           <AdminNav />
         </nav>
         <main id="content" className="min-w-0">

@@ -83,7 +83,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                     'Margin',
                     order.status === 'DELIVERED' ? (
                       <span key="margin" className="tabular-nums" data-testid="admin-order-margin">
-                        {formatMoney(retail.minus(wholesale), order.retailCurrency)} ({order.markupPercent}% markup){partial ? ' before the partial refund' : ''}
+                        {formatMoney(retail.minus(wholesale), order.retailCurrency)} ({new Decimal(order.markupPercent).toString()}% markup){partial ? ' before the partial refund' : ''}
                       </span>
                     ) : (
                       'None: not delivered'
