@@ -2,4 +2,5 @@
 export const queryKeys = {
   orderStatus: (orderId: string) => ['order-status', orderId] as const,
   adminWallets: ['admin', 'wallets'] as const,
+  catalogueSync: (runId: string | null) => ['admin', 'catalogue-sync', runId] as const,
 };

@@ -1,5 +1,8 @@
 import Link from 'next/link';
-import { verticals } from '@/lib/verticals';
+import { ProductCard } from '@/components/catalogue/product-card';
+import { getFeaturedBySection } from '@/lib/catalogue/storefront';
+import { getStoreInfo } from '@/lib/store';
+import { getVertical, verticals } from '@/lib/verticals';
 
 const accents: Record<string, string> = {
   vouchers: 'from-rose-500 to-orange-400',
@@ -8,7 +11,15 @@ const accents: Record<string, string> = {
   esim: 'from-emerald-500 to-teal-400',
 };
 
-export default function HomePage() {
+const featuredTitles: Record<string, string> = {
+  vouchers: 'Popular gift cards',
+  games: 'Popular games',
+  mobile: 'Popular operators',
+  esim: 'Popular destinations',
+};
+
+export default async function HomePage() {
+  const [featured, { currency }] = await Promise.all([getFeaturedBySection(), getStoreInfo()]);
   return (
     <div className="space-y-10">
       <section className="rounded-3xl bg-gradient-to-br from-brand-600 to-brand-700 px-6 py-10 text-white sm:px-10 sm:py-14">
@@ -43,6 +54,31 @@ export default function HomePage() {
           ))}
         </ul>
       </section>
+
+      {featured
+        .filter((section) => section.products.length > 0)
+        .map((section) => {
+          const vertical = getVertical(section.slug);
+          return (
+            <section key={section.slug} aria-labelledby={`featured-${section.slug}`} className="space-y-3">
+              <div className="flex items-baseline justify-between gap-3">
+                <h2 id={`featured-${section.slug}`} className="text-xl font-semibold tracking-tight">
+                  {featuredTitles[section.slug]}
+                </h2>
+                <Link href={`/${section.slug}`} className="shrink-0 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+                  See all<span className="sr-only"> {vertical.title.toLowerCase()}</span>
+                </Link>
+              </div>
+              <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                {section.products.map((product) => (
+                  <li key={product.id}>
+                    <ProductCard product={product} storeCurrency={currency} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/admin', label: 'Overview' },
   { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/catalogue', label: 'Catalogue' },
+  { href: '/admin/catalogue/sync', label: 'Sync history' },
   { href: '/admin/customers', label: 'Customers' },
   { href: '/admin/supplier', label: 'Supplier' },
   { href: '/admin/audit', label: 'Audit log' },
@@ -17,7 +19,9 @@ export function AdminNav() {
   return (
     <ul className="flex gap-1 overflow-x-auto lg:flex-col">
       {links.map((link) => {
-        const active = link.href === '/admin' ? pathname === '/admin' : pathname.startsWith(link.href);
+        // The longest matching link wins, so /admin/catalogue/sync does not also light up Catalogue.
+        const matches = (href: string) => (href === '/admin' ? pathname === '/admin' : pathname === href || pathname.startsWith(`${href}/`));
+        const active = matches(link.href) && !links.some((other) => other.href.length > link.href.length && matches(other.href));
         return (
           <li key={link.href} className="shrink-0">
             <Link

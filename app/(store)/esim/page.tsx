@@ -1,15 +1,9 @@
 import type { Metadata } from 'next';
-import { EmptyCatalogue } from '@/components/catalogue/empty-catalogue';
-import { VerticalHeading } from '@/components/catalogue/vertical-heading';
+import { SectionPage } from '@/components/catalogue/section-page';
 import { getVertical } from '@/lib/verticals';
 
 export const metadata: Metadata = { title: getVertical('esim').title };
 
-export default function EsimPage() {
-  return (
-    <>
-      <VerticalHeading slug="esim" />
-      <EmptyCatalogue />
-    </>
-  );
+export default async function EsimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <SectionPage slug="esim" searchParams={await searchParams} />;
 }

@@ -1,15 +1,9 @@
 import type { Metadata } from 'next';
-import { EmptyCatalogue } from '@/components/catalogue/empty-catalogue';
-import { VerticalHeading } from '@/components/catalogue/vertical-heading';
+import { SectionPage } from '@/components/catalogue/section-page';
 import { getVertical } from '@/lib/verticals';
 
 export const metadata: Metadata = { title: getVertical('games').title };
 
-export default function GamesPage() {
-  return (
-    <>
-      <VerticalHeading slug="games" />
-      <EmptyCatalogue />
-    </>
-  );
+export default async function GamesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <SectionPage slug="games" searchParams={await searchParams} />;
 }

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
-import { EmptyCatalogue } from '@/components/catalogue/empty-catalogue';
-import { VerticalHeading } from '@/components/catalogue/vertical-heading';
+import { SectionPage } from '@/components/catalogue/section-page';
+import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { getVertical } from '@/lib/verticals';
 
 export const metadata: Metadata = { title: getVertical('mobile').title };
 
-export default function MobilePage() {
+export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (
-    <>
-      <VerticalHeading slug="mobile" />
-      <EmptyCatalogue />
-    </>
+    <SectionPage slug="mobile" searchParams={await searchParams}>
+      <div className="max-w-md">
+        <MobileNumberLookup />
+      </div>
+      <h2 className="text-lg font-semibold">Or pick your operator</h2>
+    </SectionPage>
   );
 }

@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { ProductPage, productMetadata } from '@/components/catalogue/product-page';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return productMetadata('vouchers', (await params).id);
+}
+
+export default async function VouchersProductPage({ params }: { params: Promise<{ id: string }> }) {
+  return <ProductPage slug="vouchers" id={(await params).id} />;
+}

@@ -1,0 +1,152 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listChangesByRun, listSyncRuns, type ChangeRow, type SyncRunRow } from '@/lib/catalogue/queries';
+import { formatMoney } from '@/lib/money';
+import { getStoreInfo } from '@/lib/store';
+import { SyncPanel } from './_components/sync-panel';
+
+export const metadata: Metadata = { title: 'Sync history' };
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+const KIND_LABELS: Record<ChangeRow['kind'], string> = {
+  new: 'New',
+  removed: 'Removed',
+  restored: 'Back in the catalogue',
+  repriced: 'Repriced',
+  paused_below_cost: 'Paused: below cost',
+};
+
+const KIND_STYLES: Record<ChangeRow['kind'], string> = {
+  new: 'bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-900',
+  removed: 'bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-900',
+  restored: 'bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900',
+  repriced: 'bg-violet-50 text-violet-800 ring-violet-200 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-900',
+  paused_below_cost: 'bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900',
+};
+
+function summaryText(run: SyncRunRow): string {
+  if (run.status === 'running') return 'Running…';
+  if (run.status === 'failed') return run.error ?? 'Failed';
+  const summary = run.summary;
+  const parts = (['new', 'removed', 'restored', 'repriced', 'paused_below_cost'] as const)
+    .filter((kind) => summary[kind])
+    .map((kind) => `${summary[kind]} ${KIND_LABELS[kind].toLowerCase()}`);
+  return `${summary.products ?? 0} products · ${parts.length ? parts.join(', ') : 'no changes'}`;
+}
+
+function duration(run: SyncRunRow): string {
+  if (!run.finishedAt) return '—';
+  return `${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s`;
+}
+
+type PriceMove = { key: string; name: string; before: string | null; after: string | null };
+
+function ChangeDetails({ change, currency }: { change: ChangeRow; currency: string }) {
+  if (change.kind === 'repriced') {
+    const moves = (change.details.variants ?? []) as PriceMove[];
+    const price = (value: string | null) => (value === null ? 'not sold' : value.includes('-') ? value.split('-').map((end) => formatMoney(end, currency)).join('–') : formatMoney(value, currency));
+    return (
+      <ul className="mt-1 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+        {moves.map((move) => (
+          <li key={move.key}>
+            {move.name}: wholesale {price(move.before)} → {price(move.after)}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (change.kind === 'paused_below_cost') {
+    return <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Its markup sells below cost; raise it to put the product back on sale.</p>;
+  }
+  return null;
+}
+
+export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
+  const { run: runParam } = await searchParams;
+  const db = await getDb();
+  const [runs, { currency }] = await Promise.all([listSyncRuns(db, { limit: 25 }), getStoreInfo()]);
+  const running = runs.find((run) => run.status === 'running') ?? null;
+  const selected = runs.find((run) => run.id === runParam) ?? runs.find((run) => run.status !== 'running') ?? null;
+  const changes = selected ? await listChangesByRun(db, selected.id) : [];
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Sync history</h1>
+        <Link href="/admin/catalogue" className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+          Catalogue →
+        </Link>
+      </div>
+      <SyncPanel runningRunId={running?.id ?? null} />
+
+      <section aria-labelledby="runs-heading" className="space-y-2">
+        <h2 id="runs-heading" className="font-semibold">
+          Runs
+        </h2>
+        <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Started (UTC)</th>
+                <th scope="col" className="px-3 py-2 font-medium">By</th>
+                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                <th scope="col" className="px-3 py-2 font-medium">Took</th>
+                <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {runs.map((run) => (
+                <tr key={run.id} aria-current={run.id === selected?.id ? 'true' : undefined} className={run.id === selected?.id ? 'bg-brand-50/60 dark:bg-zinc-800/60' : undefined}>
+                  <td className="px-3 py-2">
+                    <Link href={`/admin/catalogue/sync?run=${run.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      {dateFormat.format(run.startedAt)}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{run.trigger === 'operator' ? (run.triggeredByEmail ?? 'an operator') : run.trigger === 'schedule' ? 'schedule' : 'first start'}</td>
+                  <td className="px-3 py-2">{run.status}</td>
+                  <td className="px-3 py-2 tabular-nums">{duration(run)}</td>
+                  <td className="px-3 py-2">{summaryText(run)}</td>
+                </tr>
+              ))}
+              {runs.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="px-4 py-8 text-center text-zinc-500">
+                    The catalogue has never been synced.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {selected && (
+        <section aria-labelledby="changes-heading" className="space-y-2">
+          <h2 id="changes-heading" className="font-semibold">
+            Changes in the run of {dateFormat.format(selected.startedAt)}
+          </h2>
+          {changes.length === 0 ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">No changes: the supplier’s catalogue was as we had it.</p>
+          ) : (
+            <ul aria-label="Changes" className="divide-y divide-zinc-100 rounded-2xl bg-white ring-1 ring-zinc-200 dark:divide-zinc-800 dark:bg-zinc-900 dark:ring-zinc-800">
+              {changes.map((change) => (
+                <li key={change.id} className="flex items-start gap-3 px-4 py-3">
+                  <span className={`mt-0.5 inline-block shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${KIND_STYLES[change.kind]}`}>{KIND_LABELS[change.kind]}</span>
+                  <div className="min-w-0">
+                    <Link href={`/admin/catalogue/${change.productId}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                      {change.productName}
+                    </Link>
+                    {change.kind === 'new' && !change.enabled && <span className="ml-2 text-xs text-zinc-500">disabled until you enable it</span>}
+                    <ChangeDetails change={change} currency={currency} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { StoreProduct } from '@/lib/catalogue/queries';
+import { formatMoney } from '@/lib/money';
+import { CountryFlag } from './country-flag';
+import { ProductTile } from './product-tile';
+
+/** One product in a section grid: its name first (that is what the link reads), then where and how much. */
+export function ProductCard({ product, storeCurrency }: { product: StoreProduct; storeCurrency: string }) {
+  const esim = product.vertical === 'esim';
+  return (
+    <Link
+      href={`/${product.slug}/${product.id}`}
+      className="group flex h-full items-center gap-3 rounded-2xl bg-white p-3 ring-1 ring-zinc-200 transition hover:shadow-md hover:ring-zinc-300 dark:bg-zinc-900 dark:ring-zinc-800 dark:hover:ring-zinc-700"
+    >
+      {esim ? (
+        <span aria-hidden="true" className="grid size-14 shrink-0 place-items-center rounded-2xl bg-zinc-100 dark:bg-zinc-800">
+          <CountryFlag code={product.countryCode} region={product.upstreamRegion} className="h-6 w-9" />
+        </span>
+      ) : (
+        <ProductTile name={product.name} imageUrl={product.imageUrl} />
+      )}
+      <span className="min-w-0 flex-1">
+        <span className="block truncate font-semibold group-hover:text-brand-600 dark:group-hover:text-brand-100">{esim ? product.destination : product.name}</span>
+        <span className="mt-0.5 flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+          {!esim && <CountryFlag code={product.countryCode} region={product.upstreamRegion} className="h-3 w-[1.125rem]" />}
+          <span className="truncate">{esim ? `${product.variantCount} plan${product.variantCount === 1 ? '' : 's'}` : product.destination}</span>
+        </span>
+      </span>
+      <span className="shrink-0 text-right">
+        <span className="block text-xs text-zinc-500 dark:text-zinc-400">from</span>
+        <span className="block font-semibold tabular-nums" data-testid="from-price">
+          {formatMoney(product.fromPrice, storeCurrency)}
+        </span>
+      </span>
+    </Link>
+  );
+}

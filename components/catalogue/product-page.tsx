@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getSectionProduct } from '@/lib/catalogue/storefront';
+import { getStoreInfo } from '@/lib/store';
+import type { VerticalSlug } from '@/lib/verticals';
+import { ProductDetails } from './product-details';
+
+export async function productMetadata(slug: VerticalSlug, id: string): Promise<Metadata> {
+  const product = await getSectionProduct(slug, id);
+  return { title: product ? (product.vertical === 'esim' ? `${product.destination} eSIM` : product.name) : 'Not found' };
+}
+
+/**
+ * The page of one product in one section. Anything a customer may not buy (disabled, paused,
+ * removed by the supplier, or in another section) is a 404.
+ */
+export async function ProductPage({ slug, id }: { slug: VerticalSlug; id: string }) {
+  const [product, { currency }] = await Promise.all([getSectionProduct(slug, id), getStoreInfo()]);
+  if (!product) notFound();
+  return (
+    <ProductDetails product={product} storeCurrency={currency}>
+      {/*
+        CHECKOUT SLOT: the buy form (components/checkout) mounts here. It gets `product`
+        (StoreProductDetail: variants with ids, prices and faces; inputFields for top-ups).
+      */}
+      <section id="buy" data-slot="checkout" aria-label="Buy" />
+    </ProductDetails>
+  );
+}

@@ -1,0 +1,70 @@
+import { countryName, regionName } from '@/lib/catalogue/countries';
+import { categoriesOf, filterProducts, getSectionProducts, placeOf, type ProductFilters } from '@/lib/catalogue/storefront';
+import { getStoreInfo } from '@/lib/store';
+import type { VerticalSlug } from '@/lib/verticals';
+import { CatalogueFilters } from './catalogue-filters';
+import { EmptyCatalogue } from './empty-catalogue';
+import { ProductCard } from './product-card';
+import { VerticalHeading } from './vertical-heading';
+
+const nouns: Record<VerticalSlug, string> = { vouchers: 'gift cards', games: 'games', mobile: 'operators', esim: 'destinations' };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+/** A section of the store: heading, search and filters (GET), and the matching products. */
+export async function SectionPage({ slug, searchParams, children }: { slug: VerticalSlug; searchParams: Record<string, string | string[] | undefined>; children?: React.ReactNode }) {
+  const filters: ProductFilters = { q: one(searchParams.q), country: one(searchParams.country), category: one(searchParams.category) };
+  const [all, { currency }] = await Promise.all([getSectionProducts(slug), getStoreInfo()]);
+  const shown = filterProducts(all, filters);
+  const places = [...new Set(all.map(placeOf).filter((place) => place !== null))];
+  const countries = places
+    .filter((place) => place.length === 2)
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const regions = places
+    .filter((place) => place.length !== 2)
+    .map((code) => ({ value: code, label: regionName(code) ?? code }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const categories = [...new Set(all.flatMap(categoriesOf))].sort().map((category) => ({ value: category, label: category }));
+  const noun = nouns[slug];
+
+  return (
+    <div className="space-y-6">
+      <VerticalHeading slug={slug} />
+      {children}
+      {all.length === 0 ? (
+        <EmptyCatalogue />
+      ) : (
+        <>
+          <CatalogueFilters
+            slug={slug}
+            noun={noun}
+            values={filters}
+            countries={countries}
+            regions={slug === 'esim' ? regions : []}
+            categories={categories}
+            countryLabel={slug === 'esim' ? 'Destination' : 'Country'}
+            allCategoriesLabel={slug === 'esim' ? 'Countries and regions' : 'All categories'}
+          />
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            {shown.length === all.length ? `${all.length} ${noun}` : `${shown.length} of ${all.length} ${noun}`}
+          </p>
+          {shown.length > 0 ? (
+            <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)}`}>
+              {shown.map((product) => (
+                <li key={product.id}>
+                  <ProductCard product={product} storeCurrency={currency} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
+              <p className="font-medium">No {noun} match your search</p>
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Try another word, or clear the filters.</p>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
