@@ -127,6 +127,9 @@ async function main(): Promise<void> {
     console.log(`\nOperator account: ${seed.operator.email}\nPassword: ${password}\nSign in at /sign-in, then open /admin.\n`);
   }
 
+  if (process.env.NEXT_DIST_DIR && process.env.NEXT_DIST_DIR !== '.next' && !existsSync('tsconfig.e2e.json')) {
+    writeFileSync('tsconfig.e2e.json', `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);
+  }
   const childEnv = { ...process.env };
   const nextBin = path.resolve('node_modules/.bin/next');
   if (!flags.dev && !flags['no-build'] && !buildIsCurrent()) {
