@@ -52,13 +52,14 @@ test.describe('operator console', () => {
     const second = await page.context().newPage();
     await second.goto(page.url());
 
-    await page.getByLabel('Reason for the refund').fill('Stuck at the game operator');
+    const reason = `Stuck at the game operator (${playerId})`;
+    await page.getByLabel('Reason for the refund').fill(reason);
     await page.getByRole('button', { name: 'Refund to balance' }).click();
     await expect(page.getByText(/^Order cancelled and \$\d+\.\d\d refunded to the customer’s balance\.$/)).toBeVisible();
     await page.reload();
     await expect(page.getByTestId('admin-order-status')).toHaveText('Cancelled');
     await expect(page.getByText('Already refunded to the customer’s balance.')).toBeVisible();
-    await expect(timeline.getByText(/Cancelled and refunded by operator@e2e\.test: Stuck at the game operator/)).toBeVisible();
+    await expect(timeline.getByText(`Cancelled and refunded by operator@e2e.test: ${reason}`)).toBeVisible();
 
     await second.getByLabel('Reason for the refund').fill('Refund again');
     await second.getByRole('button', { name: 'Refund to balance' }).click();
@@ -87,7 +88,7 @@ test.describe('operator console', () => {
     expect(fields[15]).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
-    await expect(page.getByRole('cell', { name: 'Stuck at the game operator' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: reason })).toBeVisible();
   });
 
   test('shows the low-balance alert once the supplier wallet is drained, and clears it when topped up', async ({ page }) => {

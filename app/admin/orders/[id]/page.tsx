@@ -39,7 +39,6 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
   const retail = new Decimal(order.retailAmount);
   const wholesale = new Decimal(order.wholesaleAmount);
   const stuck = ACTIVE_STATUSES.includes(order.status);
-  const refundable = order.status !== 'DELIVERED' && order.refundedAt === null;
   const partial = order.delivery.partial === true;
 
   return (
@@ -118,13 +117,14 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
             Actions
           </h2>
           <RefreshOrderForm orderId={order.id} />
-          {refundable ? (
-            <RefundOrderForm orderId={order.id} stuck={stuck} amount={formatMoney(retail, order.retailCurrency)} />
-          ) : (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              {order.status === 'DELIVERED' ? 'Delivered orders cannot be refunded to the balance.' : 'Already refunded to the customer’s balance.'}
-            </p>
-          )}
+          <RefundOrderForm
+            orderId={order.id}
+            stuck={stuck}
+            amount={formatMoney(retail, order.retailCurrency)}
+            unavailable={
+              order.status === 'DELIVERED' ? 'Delivered orders cannot be refunded to the balance.' : order.refundedAt ? 'Already refunded to the customer’s balance.' : null
+            }
+          />
           {order.vertical === 'voucher' ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">The supplier cannot email voucher orders (the API has no notification email for them).</p>
           ) : (

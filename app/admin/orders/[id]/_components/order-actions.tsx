@@ -22,22 +22,32 @@ export function RefreshOrderForm({ orderId }: { orderId: string }) {
   );
 }
 
-export function RefundOrderForm({ orderId, stuck, amount }: { orderId: string; stuck: boolean; amount: string }) {
+/**
+ * Stays mounted when the order stops being refundable, so the outcome of the refund that just
+ * happened remains on screen after the page refreshes around it.
+ */
+export function RefundOrderForm({ orderId, stuck, amount, unavailable }: { orderId: string; stuck: boolean; amount: string; unavailable: string | null }) {
   const [state, action] = useActionState(refundOrderAction, idle);
   return (
-    <form action={action} className="space-y-3" noValidate>
-      <input type="hidden" name="orderId" value={orderId} />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {stuck
-          ? `The supplier is asked first. If it still has not finished the order, it is cancelled here and ${amount} goes back to the customer’s balance. If the supplier delivers it later, that cost is not recovered.`
-          : `Puts ${amount} back on the customer’s balance if this order was not refunded yet.`}
-      </p>
-      <Field label="Reason for the refund" name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
-      <SubmitButton variant="danger" pendingLabel="Refunding…" className="w-full">
-        Refund to balance
-      </SubmitButton>
+    <div className="space-y-3">
+      {unavailable ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{unavailable}</p>
+      ) : (
+        <form action={action} className="space-y-3" noValidate>
+          <input type="hidden" name="orderId" value={orderId} />
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {stuck
+              ? `The supplier is asked first. If it still has not finished the order, it is cancelled here and ${amount} goes back to the customer’s balance. If the supplier delivers it later, that cost is not recovered.`
+              : `Puts ${amount} back on the customer’s balance if this order was not refunded yet.`}
+          </p>
+          <Field label="Reason for the refund" name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
+          <SubmitButton variant="danger" pendingLabel="Refunding…" className="w-full">
+            Refund to balance
+          </SubmitButton>
+        </form>
+      )}
       <FormMessage state={state} />
-    </form>
+    </div>
   );
 }
 
