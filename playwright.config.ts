@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { e2eOperator } from './e2e/support/constants';
-import { e2eLayout } from './e2e/support/slot';
+import { e2eLayout, e2eSlot } from './e2e/support/slot';
 
 const { port, sandboxPort, distDir, pgliteDir } = e2eLayout();
 const chromium = {
@@ -25,7 +25,9 @@ const e2eBaseUrl = `http://localhost:${port}`;
  */
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  // Per slot: Playwright empties its output directory at start, which would delete the traces
+  // and screenshots of a run in another slot while it writes them.
+  outputDir: `./test-results/slot-${e2eSlot()}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
