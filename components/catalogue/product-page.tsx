@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getSectionProduct } from '@/lib/catalogue/storefront';
 import { getStoreInfo } from '@/lib/store';
 import type { VerticalSlug } from '@/lib/verticals';
+import { ProductCheckout } from '@/components/checkout/product-checkout';
 import { ProductDetails } from './product-details';
 
 export async function productMetadata(slug: VerticalSlug, id: string): Promise<Metadata> {
@@ -14,16 +15,20 @@ export async function productMetadata(slug: VerticalSlug, id: string): Promise<M
  * The page of one product in one section. Anything a customer may not buy (disabled, paused,
  * removed by the supplier, or in another section) is a 404.
  */
-export async function ProductPage({ slug, id }: { slug: VerticalSlug; id: string }) {
+export async function ProductPage({
+  slug,
+  id,
+  searchParams = {},
+}: {
+  slug: VerticalSlug;
+  id: string;
+  searchParams?: Record<string, string | string[] | undefined>;
+}) {
   const [product, { currency }] = await Promise.all([getSectionProduct(slug, id), getStoreInfo()]);
   if (!product) notFound();
   return (
     <ProductDetails product={product} storeCurrency={currency}>
-      {/*
-        CHECKOUT SLOT: the buy form (components/checkout) mounts here. It gets `product`
-        (StoreProductDetail: variants with ids, prices and faces; inputFields for top-ups).
-      */}
-      <section id="buy" data-slot="checkout" aria-label="Buy" />
+      <ProductCheckout product={product} storeCurrency={currency} searchParams={searchParams} />
     </ProductDetails>
   );
 }

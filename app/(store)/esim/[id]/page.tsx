@@ -5,6 +5,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return productMetadata('esim', (await params).id);
 }
 
-export default async function EsimProductPage({ params }: { params: Promise<{ id: string }> }) {
-  return <ProductPage slug="esim" id={(await params).id} />;
+export default async function EsimProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  return <ProductPage slug="esim" id={(await params).id} searchParams={await searchParams} />;
 }

@@ -5,6 +5,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return productMetadata('games', (await params).id);
 }
 
-export default async function GamesProductPage({ params }: { params: Promise<{ id: string }> }) {
-  return <ProductPage slug="games" id={(await params).id} />;
+export default async function GamesProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  return <ProductPage slug="games" id={(await params).id} searchParams={await searchParams} />;
 }

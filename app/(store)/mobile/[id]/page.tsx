@@ -5,6 +5,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return productMetadata('mobile', (await params).id);
 }
 
-export default async function MobileProductPage({ params }: { params: Promise<{ id: string }> }) {
-  return <ProductPage slug="mobile" id={(await params).id} />;
+export default async function MobileProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  return <ProductPage slug="mobile" id={(await params).id} searchParams={await searchParams} />;
 }

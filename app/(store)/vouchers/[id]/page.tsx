@@ -5,6 +5,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return productMetadata('vouchers', (await params).id);
 }
 
-export default async function VouchersProductPage({ params }: { params: Promise<{ id: string }> }) {
-  return <ProductPage slug="vouchers" id={(await params).id} />;
+export default async function VouchersProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  return <ProductPage slug="vouchers" id={(await params).id} searchParams={await searchParams} />;
 }

@@ -1,0 +1,85 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { products } from '@/db/schema';
+import { getCurrentUser } from '@/lib/auth/guards';
+import type { StoreProductDetail, StoreVariant } from '@/lib/catalogue/queries';
+import { Decimal, formatMoney } from '@/lib/money';
+import { CheckoutForm, type CheckoutProduct } from './checkout-form';
+import { DetectedOperator } from './detected-operator';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
+  if (product.vertical === 'esim') {
+    const data = variant.dataGb === null ? variant.name : new Decimal(variant.dataGb).isZero() ? 'Unlimited' : `${new Decimal(variant.dataGb).toFixed()} GB`;
+    return { name: data, detail: variant.validityDays ? `${variant.validityDays} days` : null };
+  }
+  if (product.vertical === 'voucher') {
+    return variant.kind === 'range'
+      ? { name: 'Any amount', detail: `${formatMoney(variant.faceMin, variant.currency)} – ${formatMoney(variant.faceMax, variant.currency)}` }
+      : { name: formatMoney(variant.faceMin, variant.currency), detail: null };
+  }
+  return { name: variant.name, detail: variant.kind === 'range' ? `${variant.faceMin} – ${variant.faceMax} ${variant.currency}` : null };
+}
+
+function priceLabel(variant: StoreVariant, storeCurrency: string): string {
+  return variant.kind === 'range' ? `from ${formatMoney(variant.priceMin, storeCurrency)}` : formatMoney(variant.priceMin, storeCurrency);
+}
+
+function text(params: SearchParams, key: string): string | undefined {
+  const value = params[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The buy form of a product page, built from the catalogue: options with their estimated
+ * prices, the product's own input fields, prefilled from the URL (buy again, fix and retry,
+ * a looked-up phone number) and, for mobile, the detected operator with its alternatives.
+ */
+export async function ProductCheckout({ product, storeCurrency, searchParams }: { product: StoreProductDetail; storeCurrency: string; searchParams: SearchParams }) {
+  const user = await getCurrentUser();
+  const prefill: Record<string, string> = {};
+  for (const [key, value] of Object.entries(searchParams)) if (typeof value === 'string' && (key.startsWith('input.') || ['variant', 'amount', 'quantity'].includes(key))) prefill[key] = value;
+
+  const checkoutProduct: CheckoutProduct = {
+    id: product.id,
+    vertical: product.vertical,
+    name: product.name,
+    fields: product.inputFields,
+    defaultCountry: (product.countryCode ?? undefined) as CountryCode | undefined,
+    variants: product.variants.map((variant) => ({
+      id: variant.id,
+      ...variantLabel(product, variant),
+      kind: variant.kind,
+      minAmount: variant.faceMin,
+      maxAmount: variant.faceMax,
+      currency: variant.currency,
+      priceLabel: priceLabel(variant, storeCurrency),
+      category: variant.category,
+    })),
+  };
+
+  const phone = text(searchParams, 'input.phone_number');
+  const alternativeIds = (text(searchParams, 'alternatives') ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  const alternatives = alternativeIds.length
+    ? await (await getDb())
+        .select({ id: products.id, name: products.name })
+        .from(products)
+        .where(and(inArray(products.id, alternativeIds), eq(products.enabled, true)))
+    : [];
+  const query = new URLSearchParams(prefill).toString();
+  const here = `/${product.slug}/${product.id}${query ? `?${query}` : ''}`;
+
+  return (
+    <section id="buy" aria-labelledby="buy-heading" className="space-y-4 rounded-3xl bg-zinc-100/70 p-4 sm:p-6 dark:bg-zinc-900/60">
+      <h2 id="buy-heading" className="text-lg font-semibold">
+        Buy
+      </h2>
+      {product.slug === 'mobile' && phone && (
+        <DetectedOperator currentId={product.id} operatorName={product.name} detected={text(searchParams, 'detected') !== '0'} phone={phone} alternatives={alternatives} />
+      )}
+      <CheckoutForm product={checkoutProduct} prefill={prefill} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
+    </section>
+  );
+}
