@@ -100,6 +100,8 @@ export function ProductDetails({ product, storeCurrency, children }: { product: 
       </header>
       {product.description && <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{product.description}</p>}
 
+      {/* With a buy form the options are chosen there; the plain price list is for pages without one. */}
+      {!children && (
       <section aria-labelledby="prices-heading" className="space-y-3">
         <h2 id="prices-heading" className="text-lg font-semibold">
           {esim ? 'Plans' : product.vertical === 'voucher' ? 'Amounts' : 'Packs and amounts'}
@@ -107,6 +109,7 @@ export function ProductDetails({ product, storeCurrency, children }: { product: 
         {esim ? <EsimPlans product={product} storeCurrency={storeCurrency} /> : <OptionList product={product} storeCurrency={storeCurrency} />}
         <p className="text-xs text-zinc-500 dark:text-zinc-400">Prices in {storeCurrency}. The exact price is confirmed before you pay.</p>
       </section>
+      )}
 
       {children}
     </article>

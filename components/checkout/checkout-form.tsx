@@ -87,32 +87,34 @@ export function CheckoutForm({
             <legend className="text-sm font-semibold">Choose {product.vertical === 'esim' ? 'a plan' : product.vertical === 'voucher' ? 'a value' : 'a pack'}</legend>
             {categories.map((category) => (
               <div key={category || 'all'} className="mt-2">
-                {categories.length > 1 && category && <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-500">{category}</p>}
-                <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+                {categories.length > 1 && category && <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{category}</p>}
+                <ul aria-label={product.vertical === 'esim' ? 'Plans' : 'Options'} className="grid grid-cols-2 gap-2 sm:grid-cols-3">
                   {product.variants
                     .filter((candidate) => (candidate.category ?? '') === category)
                     .map((candidate) => (
-                      <label
-                        key={candidate.id}
-                        className="relative flex cursor-pointer flex-col rounded-2xl bg-white p-3 ring-1 ring-zinc-200 has-checked:ring-2 has-checked:ring-brand-600 has-focus-visible:outline-2 has-focus-visible:outline-brand-500 dark:bg-zinc-900 dark:ring-zinc-700"
-                      >
-                        <input
-                          type="radio"
-                          name="variantId"
-                          value={candidate.id}
-                          checked={candidate.id === variantId}
-                          onChange={() => setVariantId(candidate.id)}
-                          className="sr-only"
-                        />
-                        <span className="font-semibold">{candidate.name}</span>
-                        {candidate.detail && <span className="text-xs text-zinc-500">{candidate.detail}</span>}
-                        <span className="mt-1 text-sm font-medium text-brand-700 dark:text-brand-100">{candidate.priceLabel}</span>
-                      </label>
+                      <li key={candidate.id} data-testid={product.vertical === 'esim' ? 'plan' : 'option'} className="flex">
+                        <label
+                          className="relative flex w-full cursor-pointer flex-col rounded-2xl bg-white p-3 ring-1 ring-zinc-200 has-checked:ring-2 has-checked:ring-brand-600 has-focus-visible:outline-2 has-focus-visible:outline-brand-500 dark:bg-zinc-900 dark:ring-zinc-700"
+                        >
+                          <input
+                            type="radio"
+                            name="variantId"
+                            value={candidate.id}
+                            checked={candidate.id === variantId}
+                            onChange={() => setVariantId(candidate.id)}
+                            className="sr-only"
+                          />
+                          <span className="font-semibold">{candidate.name}</span>
+                          {candidate.detail && <span className="text-xs text-zinc-600 dark:text-zinc-400">{candidate.detail}</span>}
+                          <span className="mt-1 text-sm font-medium text-brand-700 dark:text-brand-100">{candidate.priceLabel}</span>
+                        </label>
+                      </li>
                     ))}
-                </div>
+                </ul>
               </div>
             ))}
             {errors.variantId && <p className="mt-1 text-sm text-red-600">{errors.variantId[0]}</p>}
+            <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Estimated prices. The exact price is confirmed before you pay.</p>
           </fieldset>
 
           {variant?.kind === 'range' && (
@@ -129,7 +131,7 @@ export function CheckoutForm({
                 aria-invalid={errors.amount ? true : undefined}
                 className="mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
               />
-              <p className="mt-1 text-xs text-zinc-500">
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                 From {variant.minAmount} to {variant.maxAmount} {variant.currency}.
               </p>
               {errors.amount && <p className="mt-1 text-sm text-red-600">{errors.amount[0]}</p>}
@@ -189,7 +191,7 @@ export function CheckoutForm({
           <h3 className="text-lg font-semibold">Confirm your order</h3>
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-4">
-              <dt className="text-zinc-500">Product</dt>
+              <dt className="text-zinc-600 dark:text-zinc-400">Product</dt>
               <dd className="text-right font-medium">
                 {summary.productName} · {summary.variantName}
                 {summary.quantity > 1 ? ` × ${summary.quantity}` : ''}
@@ -197,7 +199,7 @@ export function CheckoutForm({
             </div>
             {summary.recipient && (
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-500">For</dt>
+                <dt className="text-zinc-600 dark:text-zinc-400">For</dt>
                 <dd className="text-right font-medium" data-testid="review-recipient">
                   {summary.recipient}
                 </dd>
@@ -205,7 +207,7 @@ export function CheckoutForm({
             )}
             {summary.faceValue && (
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-500">Face value</dt>
+                <dt className="text-zinc-600 dark:text-zinc-400">Face value</dt>
                 <dd className="text-right">{summary.faceValue}</dd>
               </div>
             )}
@@ -216,7 +218,7 @@ export function CheckoutForm({
               </dd>
             </div>
             <div className="flex justify-between gap-4">
-              <dt className="text-zinc-500">Balance after</dt>
+              <dt className="text-zinc-600 dark:text-zinc-400">Balance after</dt>
               <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
             </div>
           </dl>
