@@ -119,7 +119,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         {total} product{total === 1 ? '' : 's'}
         {params.q ? ` matching “${params.q}”` : ''}
       </p>
-      <CatalogueTable key={`${page}-${rows.map((row) => row.id).join()}`} rows={tableRows} />
+      <CatalogueTable rows={tableRows} />
       {pages > 1 && (
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
           {page > 1 ? <Link href={query(page - 1)}>← Previous</Link> : <span />}

@@ -34,11 +34,13 @@ const statusStyles: Record<CatalogueTableRow['status'], string> = {
 export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
   const [bulkState, bulk] = useActionState<ActionState, FormData>(setProductsEnabledAction, { status: 'idle' });
   const [featureState, feature] = useActionState<ActionState, FormData>(toggleFeaturedAction, { status: 'idle' });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [ticked, setSelected] = useState<Set<string>>(new Set());
+  // Only rows on screen count: after a filter change or a save, ticks of rows that left are ignored.
+  const selected = new Set(rows.filter((row) => ticked.has(row.id)).map((row) => row.id));
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
+    setSelected(() => {
+      const next = new Set(selected);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
