@@ -52,6 +52,8 @@ const FIELD_NAMES = [
   'amount',
   'quantity',
   'player_id',
+  'input.player_id',
+  'input.phone_number',
   'server',
   'phone_number',
   'phone',
@@ -161,7 +163,7 @@ test('checkout with a real product and invalid details never reaches the supplie
   const variant = fc.oneof(fc.constantFrom(...variantIds), value);
   await fc.assert(
     fc.asyncProperty(badPlayerId, variant, value, value, value, async (playerId, variantId, amount, checkoutToken, expectedRetail) => {
-      const form = { productId, variantId, player_id: playerId, amount, checkoutToken, expectedRetail };
+      const form = { productId, variantId, 'input.player_id': playerId, amount, checkoutToken, expectedRetail };
       for (const action of checkout) {
         const reply = await postAction(page.request, productPath, action.id, form, { status: 'idle' });
         expect(reply.status, `${action.name} ${JSON.stringify(form).slice(0, 300)}`).toBeLessThan(500);

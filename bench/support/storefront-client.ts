@@ -169,7 +169,9 @@ export type PurchaseResult =
 
 /** Review then pay, as the checkout form does: the review's token and price go back with Pay. */
 export async function purchase(client: StorefrontClient, actions: StoreActions, productPath: string, fields: CheckoutFields): Promise<PurchaseResult> {
-  const form: Record<string, string> = { productId: fields.productId, variantId: fields.variantId, ...fields.inputData };
+  // Product input fields travel as `input.<name>`, as the checkout form names them (lib/forms).
+  const inputs = Object.fromEntries(Object.entries(fields.inputData ?? {}).map(([name, text]) => [`input.${name}`, text]));
+  const form: Record<string, string> = { productId: fields.productId, variantId: fields.variantId, ...inputs };
   if (fields.amount !== undefined) form.amount = fields.amount;
   if (fields.quantity !== undefined) form.quantity = fields.quantity;
   const review = await client.action(productPath, actions.review.id, form);
