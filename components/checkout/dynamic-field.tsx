@@ -57,7 +57,7 @@ export function DynamicField({
             </option>
           ))}
         </select>
-        {field.helpText && <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{field.helpText}</p>}
+        {field.helpText && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{field.helpText}</p>}
         {errors?.length ? (
           <ul id={`${id}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
             {errors.map((error) => (

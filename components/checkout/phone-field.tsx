@@ -92,7 +92,7 @@ export function PhoneField({
       </div>
       <input type="hidden" name={name} value={e164} />
       {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
         </p>
       )}

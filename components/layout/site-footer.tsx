@@ -33,7 +33,7 @@ export async function SiteFooter() {
           </ul>
         </div>
       </div>
-      <p className="pb-8 text-center text-xs text-zinc-500">
+      <p className="pb-8 text-center text-xs text-zinc-600 dark:text-zinc-400">
         © {new Date().getFullYear()} {store.name}
       </p>
     </footer>

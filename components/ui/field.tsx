@@ -26,7 +26,7 @@ export function Field({ label, name, errors, hint, className, ...input }: FieldP
         {...input}
       />
       {hint && (
-        <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p id={hintId} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
         </p>
       )}
