@@ -33,11 +33,14 @@ export function getVertical(slug: VerticalSlug): Vertical {
   return verticals.find((vertical) => vertical.slug === slug)!;
 }
 
-/** The storefront section a catalogue product lives in (top-ups split into games and mobile). */
+/**
+ * The storefront section a catalogue product lives in. Top-ups split into games and mobile;
+ * utility top-ups (DTH, prepaid TV) sit with mobile recharges, as in recharge apps.
+ */
 export function verticalSlugOf(product: { vertical: 'voucher' | 'topup' | 'esim'; topupType?: string | null }): VerticalSlug {
   if (product.vertical === 'voucher') return 'vouchers';
   if (product.vertical === 'esim') return 'esim';
-  return product.topupType === 'MOBILE' ? 'mobile' : 'games';
+  return product.topupType === 'GAMING' ? 'games' : 'mobile';
 }
 
 /** A product's page, optionally prefilled (buy again, fix and retry). */

@@ -2,15 +2,17 @@
 
 import { AsYouType, getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { useId, useMemo, useState } from 'react';
+import { countryName } from '@/lib/catalogue/countries';
 
-const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
-
-/** Every country libphonenumber knows, named by the platform's own locale data. */
+/**
+ * Every country libphonenumber knows, named by the country library the catalogue uses. (The
+ * platform's Intl names differ between Node and browsers, which broke hydration.)
+ */
 function useCountryOptions() {
   return useMemo(
     () =>
       getCountries()
-        .map((code) => ({ code, name: regionNames?.of(code) ?? code, dial: getCountryCallingCode(code) }))
+        .map((code) => ({ code, name: countryName(code), dial: getCountryCallingCode(code) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     [],
   );

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { errorState, operatorAction } from '@/lib/actions';
 import { listWalletBalances } from '@/lib/admin/supplier';
+import { reconcileBelowCostPauses } from '@/lib/catalogue/sync';
 import { recordAudit } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { isOctopusApiError, octopus } from '@/lib/octopus';
@@ -74,6 +75,8 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
   await db.transaction(async (tx) => {
     await updateStoreSettings(tx, next);
     await updateStoreIdentity(tx, { name: data.storeName, currency });
+    // A markup change can put products below cost (paused) or back above it (resumed) at once.
+    await reconcileBelowCostPauses(tx, { settings: next, storeCurrency: currency });
     await recordAudit(tx, operator, {
       action: 'settings.update',
       targetType: 'store',
