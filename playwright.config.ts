@@ -50,7 +50,8 @@ export default defineConfig({
     url: `${e2eBaseUrl}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
+    // The server's per-request JSON logs drown the report; errors still arrive on stderr.
+    stdout: process.env.E2E_SERVER_LOGS ? 'pipe' : 'ignore',
     stderr: 'pipe',
     env: {
       NEXT_TELEMETRY_DISABLED: '1',

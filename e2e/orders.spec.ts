@@ -112,4 +112,29 @@ test.describe('buying', () => {
     await reviewAndPay(page);
     await expect(page.getByTestId('order-status')).toHaveText('Delivered', { timeout: 30_000 });
   });
+
+  test('a saved player fills the form in one tap; other customers cannot see the order', async ({ page, browser }) => {
+    await signUp(page);
+    await page.getByText('Player ID', { exact: true }).click();
+    await page.getByLabel('Name', { exact: true }).fill('My PUBG');
+    await page.getByRole('textbox', { name: 'Player ID' }).fill('5123456789');
+    await page.getByRole('button', { name: 'Save recipient' }).click();
+    await expect(page.getByText('Saved “My PUBG”.')).toBeVisible();
+
+    await page.goto('/games');
+    await page.getByRole('link', { name: /PUBG Mobile UC/ }).first().click();
+    await page.getByRole('navigation', { name: 'Saved recipients' }).getByRole('link', { name: 'My PUBG' }).click();
+    await expect(page.getByLabel('Player ID')).toHaveValue('5123456789');
+    await chooseOption(page, /^60 UC/);
+    await reviewAndPay(page);
+    const orderPath = new URL(page.url()).pathname;
+    const orderId = orderPath.split('/').pop()!;
+
+    const stranger = await browser.newContext();
+    const strangerPage = await stranger.newPage();
+    await signUp(strangerPage);
+    expect((await strangerPage.goto(orderPath))?.status()).toBe(404);
+    expect((await strangerPage.request.get(`/api/orders/${orderId}`)).status()).toBe(404);
+    await stranger.close();
+  });
 });

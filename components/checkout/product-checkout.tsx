@@ -1,10 +1,12 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { and, eq, inArray } from 'drizzle-orm';
+import Link from 'next/link';
 import { getDb } from '@/db';
 import { products } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
 import type { StoreProductDetail, StoreVariant } from '@/lib/catalogue/queries';
 import { Decimal, formatMoney } from '@/lib/money';
+import { listSavedRecipients } from '@/lib/recipients';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
 import { DetectedOperator } from './detected-operator';
 
@@ -71,6 +73,24 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
   const query = new URLSearchParams(prefill).toString();
   const here = `/${product.slug}/${product.id}${query ? `?${query}` : ''}`;
 
+  // Saved recipients whose keys this product asks for fill the form in one tap.
+  const fieldNames = new Set(product.inputFields.map((field) => field.name));
+  const recipients = user
+    ? (await listSavedRecipients(await getDb(), user.id)).filter((recipient) =>
+        Object.keys(recipient.values).some((key) => fieldNames.has(key)) &&
+        Object.keys(recipient.values).every((key) => fieldNames.has(key)),
+      )
+    : [];
+  const recipientHref = (values: Record<string, string>) => {
+    const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(prefill).filter(([key]) => !key.startsWith('input.'))) });
+    for (const [key, value] of Object.entries(values)) params.set(`input.${key}`, value);
+    for (const key of ['alternatives', 'detected']) {
+      const value = text(searchParams, key);
+      if (value) params.set(key, value);
+    }
+    return `/${product.slug}/${product.id}?${params}#buy`;
+  };
+
   return (
     <section id="buy" aria-labelledby="buy-heading" className="space-y-4 rounded-3xl bg-zinc-100/70 p-4 sm:p-6 dark:bg-zinc-900/60">
       <h2 id="buy-heading" className="text-lg font-semibold">
@@ -79,7 +99,21 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
       {product.slug === 'mobile' && phone && (
         <DetectedOperator currentId={product.id} operatorName={product.name} detected={text(searchParams, 'detected') !== '0'} phone={phone} alternatives={alternatives} />
       )}
-      <CheckoutForm product={checkoutProduct} prefill={prefill} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
+      {recipients.length > 0 && (
+        <nav aria-label="Saved recipients" className="flex flex-wrap gap-2">
+          {recipients.map((recipient) => (
+            <Link
+              key={recipient.id}
+              href={recipientHref(recipient.values)}
+              className="rounded-full bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:ring-zinc-700"
+            >
+              {recipient.label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {/* Keyed by the prefill so choosing a saved recipient refills the form. */}
+      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
     </section>
   );
 }

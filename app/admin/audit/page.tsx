@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listAudit, listAuditActions } from '@/lib/audit';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -38,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </button>
         </form>
       </div>
-      <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <ScrollRegion label="Audit log entries" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
@@ -73,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { listCustomers } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Customers' };
 
@@ -46,7 +47,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         {total} customer{total === 1 ? '' : 's'}
         {q ? ` matching “${q}”` : ''}
       </p>
-      <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <ScrollRegion label="Customers" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
         <table className="w-full min-w-[32rem] text-left text-sm">
           <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
@@ -77,7 +78,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {pages > 1 && (
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
           {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}

@@ -7,6 +7,7 @@ import { orderStatus } from '@/db/schema';
 import { listOrdersForOperator, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
 import { formatMoney } from '@/lib/money';
 import { statusLabels } from '@/lib/orders/status';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -99,7 +100,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
       </form>
 
-      <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <ScrollRegion label="Orders" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
         <table className="w-full min-w-[52rem] text-left text-sm">
           <caption className="sr-only">Orders, newest first</caption>
           <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
@@ -148,7 +149,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {pages > 1 && (
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
           {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}

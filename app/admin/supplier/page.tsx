@@ -8,6 +8,7 @@ import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
 import { isOctopusApiError, octopus } from '@/lib/octopus';
 import { getStoreInfo } from '@/lib/store';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
@@ -99,7 +100,7 @@ export default async function SupplierPage({ searchParams }: { searchParams: Pro
             <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
               {problems === 0 ? 'No mismatch on this page.' : `${problems} mismatch${problems === 1 ? '' : 'es'} on this page.`}
             </p>
-            <div className="-mx-5 overflow-x-auto">
+            <ScrollRegion label="Supplier transactions" className="-mx-5">
               <table className="w-full min-w-[44rem] text-left text-sm">
                 <caption className="sr-only">Wallet transactions, newest first, with the store order each belongs to</caption>
                 <thead className="border-y border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
@@ -136,7 +137,7 @@ export default async function SupplierPage({ searchParams }: { searchParams: Pro
                   )}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             {(page > 1 || transactions.page.hasMore) && (
               <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm">
                 {page > 1 ? <Link href={`/admin/supplier?page=${page - 1}`}>← Newer</Link> : <span />}

@@ -6,6 +6,7 @@ import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/actions';
 import { setProductsEnabledAction, toggleFeaturedAction } from '../actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export type CatalogueTableRow = {
   id: string;
@@ -73,7 +74,7 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
       </div>
       <FormMessage state={bulkState} />
       <FormMessage state={featureState} />
-      <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <ScrollRegion label="Catalogue products" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
         <table className="w-full min-w-[44rem] text-left text-sm">
           <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
@@ -154,7 +155,7 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </form>
   );
 }

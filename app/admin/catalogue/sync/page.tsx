@@ -5,6 +5,7 @@ import { listChangesByRun, listSyncRuns, type ChangeRow, type SyncRunRow } from 
 import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
 import { SyncPanel } from './_components/sync-panel';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Sync history' };
 
@@ -85,7 +86,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
         <h2 id="runs-heading" className="font-semibold">
           Runs
         </h2>
-        <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <ScrollRegion label="Sync runs" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
@@ -119,7 +120,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       {selected && (

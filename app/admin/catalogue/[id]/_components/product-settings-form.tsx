@@ -8,6 +8,7 @@ import type { ActionState } from '@/lib/actions';
 import { marginOf, retailFromWholesale, variantWholesale } from '@/lib/catalogue/pricing';
 import { Decimal, formatMoney } from '@/lib/money';
 import { updateProductAction } from '../../actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export type PreviewVariant = {
   id: string;
@@ -109,7 +110,7 @@ export function ProductSettingsForm({ product, variants, fxRate, storeCurrency, 
 
 function PreviewTable({ variants, fxRate, markup, storeCurrency }: { variants: PreviewVariant[]; fxRate: string; markup: Decimal; storeCurrency: string }) {
   return (
-    <div className="overflow-x-auto rounded-2xl ring-1 ring-zinc-200 dark:ring-zinc-800">
+    <ScrollRegion label="Price preview" className="rounded-2xl ring-1 ring-zinc-200 dark:ring-zinc-800">
       <table className="w-full min-w-[34rem] text-left text-sm" aria-live="polite">
         <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
@@ -145,6 +146,6 @@ function PreviewTable({ variants, fxRate, markup, storeCurrency }: { variants: P
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
