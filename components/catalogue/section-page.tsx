@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { countryName, regionName } from '@/lib/catalogue/countries';
 import { categoriesOf, filterProducts, getSectionProducts, placeOf, type ProductFilters } from '@/lib/catalogue/storefront';
 import { getStoreInfo } from '@/lib/store';
@@ -9,6 +10,9 @@ import { VerticalHeading } from './vertical-heading';
 
 const nouns: Record<VerticalSlug, string> = { vouchers: 'gift cards', games: 'games', mobile: 'operators', esim: 'destinations' };
 
+/** Cards per page: a phone scrolls through this many comfortably, and the page stays small. */
+const PAGE_SIZE = 48;
+
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
 /** A section of the store: heading, search and filters (GET), and the matching products. */
@@ -16,6 +20,15 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
   const filters: ProductFilters = { q: one(searchParams.q), country: one(searchParams.country), category: one(searchParams.category) };
   const [all, { currency }] = await Promise.all([getSectionProducts(slug), getStoreInfo()]);
   const shown = filterProducts(all, filters);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(one(searchParams.page) ?? '1', 10) || 1));
+  const visible = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = (target: number) => {
+    const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    if (target > 1) query.set('page', String(target));
+    const qs = query.toString();
+    return `/${slug}${qs ? `?${qs}` : ''}`;
+  };
   const places = [...new Set(all.map(placeOf).filter((place) => place !== null))];
   const countries = places
     .filter((place) => place.length === 2)
@@ -51,13 +64,35 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
           </p>
           {shown.length > 0 ? (
             <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)}`}>
-              {shown.map((product) => (
+              {visible.map((product) => (
                 <li key={product.id}>
                   <ProductCard product={product} storeCurrency={currency} />
                 </li>
               ))}
             </ul>
-          ) : (
+          ) : null}
+          {pages > 1 && (
+            <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+              {page > 1 ? (
+                <Link href={pageHref(page - 1)} className="rounded-xl px-3 py-2 font-medium ring-1 ring-zinc-300 dark:ring-zinc-700">
+                  ← Previous
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span>
+                Page {page} of {pages}
+              </span>
+              {page < pages ? (
+                <Link href={pageHref(page + 1)} className="rounded-xl px-3 py-2 font-medium ring-1 ring-zinc-300 dark:ring-zinc-700">
+                  Next →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
+          {shown.length === 0 && (
             <div className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
               <p className="font-medium">No {noun} match your search</p>
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Try another word, or clear the filters.</p>
