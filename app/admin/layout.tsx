@@ -23,11 +23,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
           <div className="flex items-center gap-2 text-sm">
             <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">{operator.email}</span>
-            <Link href="/" className="rounded-full px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <Link href="/" className="whitespace-nowrap rounded-full px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800">
               Store
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-full px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+              <button type="submit" className="whitespace-nowrap rounded-full px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800">
                 Sign out
               </button>
             </form>
