@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { countryName, regionName } from '@/lib/catalogue/countries';
 import { categoriesOf, filterProducts, getSectionProducts, placeOf, type ProductFilters } from '@/lib/catalogue/storefront';
 import { getStoreInfo } from '@/lib/store';
 import type { VerticalSlug } from '@/lib/verticals';
+import { Pagination } from '@/components/ui/pagination';
 import { CatalogueFilters } from './catalogue-filters';
 import { EmptyCatalogue } from './empty-catalogue';
 import { ProductCard } from './product-card';
@@ -71,27 +71,7 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
               ))}
             </ul>
           ) : null}
-          {pages > 1 && (
-            <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-              {page > 1 ? (
-                <Link href={pageHref(page - 1)} className="rounded-xl px-3 py-2 font-medium ring-1 ring-zinc-300 dark:ring-zinc-700">
-                  ← Previous
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span>
-                Page {page} of {pages}
-              </span>
-              {page < pages ? (
-                <Link href={pageHref(page + 1)} className="rounded-xl px-3 py-2 font-medium ring-1 ring-zinc-300 dark:ring-zinc-700">
-                  Next →
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          )}
+          <Pagination page={page} pages={pages} href={pageHref} />
           {shown.length === 0 && (
             <div className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
               <p className="font-medium">No {noun} match your search</p>

@@ -5,6 +5,7 @@ import { listCustomers } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Pagination } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Customers' };
 
@@ -79,15 +80,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </ScrollRegion>
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={pageHref} label="Pagination" />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { listOrdersForOperator, orderFiltersQuery, orderVerticalFilters, parseOr
 import { formatMoney } from '@/lib/money';
 import { statusLabels } from '@/lib/orders/status';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Pagination } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -150,15 +151,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </ScrollRegion>
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={pageHref} label="Pagination" />
     </div>
   );
 }
