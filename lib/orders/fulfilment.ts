@@ -16,6 +16,8 @@ type EventSource = OrderEvent['source'];
 
 /** However many browsers poll one order, the supplier hears about it at most this often. */
 export const POLL_THROTTLE_SECONDS = 3;
+/** The documented cadence for eSIM install status is every 30–60 seconds. */
+const ACTIVATION_THROTTLE_SECONDS = 30;
 /** A submit that started less than this long ago may still be in flight: do not resubmit. */
 const SUBMIT_GRACE_SECONDS = 15;
 const LEASE_SECONDS = 90;
@@ -160,7 +162,12 @@ async function releaseLease(ctx: OrderContext, orderId: string) {
 }
 
 /** Takes the order's row lease if nobody holds it; the holder alone talks to the supplier. */
-async function claimOrder(ctx: OrderContext, orderId: string, extra: PgUpdateSetSource<typeof orders> = {}, throttle = false): Promise<Order | undefined> {
+async function claimOrder(
+  ctx: OrderContext,
+  orderId: string,
+  extra: PgUpdateSetSource<typeof orders> = {},
+  throttleSeconds: number | null = null,
+): Promise<Order | undefined> {
   const [claimed] = await ctx.db
     .update(orders)
     .set({ leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})`, lastCheckedAt: sql`now()`, ...extra })
@@ -168,8 +175,8 @@ async function claimOrder(ctx: OrderContext, orderId: string, extra: PgUpdateSet
       and(
         eq(orders.id, orderId),
         or(isNull(orders.leaseUntil), lt(orders.leaseUntil, sql`now()`)),
-        throttle
-          ? or(isNull(orders.lastCheckedAt), lt(orders.lastCheckedAt, sql`now() - make_interval(secs => ${POLL_THROTTLE_SECONDS})`))
+        throttleSeconds !== null
+          ? or(isNull(orders.lastCheckedAt), lt(orders.lastCheckedAt, sql`now() - make_interval(secs => ${throttleSeconds})`))
           : undefined,
       ),
     )
@@ -244,7 +251,10 @@ async function upstreamProductId(ctx: OrderContext, order: Order): Promise<numbe
  * with the same reference. Call with `throttle` from pollers so many watchers cost one request.
  */
 export async function refreshOrder(ctx: OrderContext, orderId: string, source: EventSource, { throttle = false } = {}): Promise<Order> {
-  const claimed = await claimOrder(ctx, orderId, {}, throttle);
+  const [current] = await ctx.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  // A delivered eSIM is only watched for its installation, which takes minutes: ask rarely.
+  const throttleSeconds = throttle ? (current?.status === 'DELIVERED' ? ACTIVATION_THROTTLE_SECONDS : POLL_THROTTLE_SECONDS) : null;
+  const claimed = await claimOrder(ctx, orderId, {}, throttleSeconds);
   if (!claimed) return (await ctx.db.select().from(orders).where(eq(orders.id, orderId)))[0]!;
   return processClaimed(ctx, claimed, source);
 }
