@@ -167,7 +167,10 @@ async function claimOrder(
   orderId: string,
   extra: PgUpdateSetSource<typeof orders> = {},
   throttleSeconds: number | null = null,
+  deliveredThrottleSeconds: number | null = throttleSeconds,
 ): Promise<Order | undefined> {
+  // A delivered eSIM is only watched for its installation, which takes minutes: ask rarely.
+  const throttleFor = sql`case when ${orders.status} = 'DELIVERED' then ${deliveredThrottleSeconds} else ${throttleSeconds} end`;
   const [claimed] = await ctx.db
     .update(orders)
     .set({ leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})`, lastCheckedAt: sql`now()`, ...extra })
@@ -176,7 +179,7 @@ async function claimOrder(
         eq(orders.id, orderId),
         or(isNull(orders.leaseUntil), lt(orders.leaseUntil, sql`now()`)),
         throttleSeconds !== null
-          ? or(isNull(orders.lastCheckedAt), lt(orders.lastCheckedAt, sql`now() - make_interval(secs => ${throttleSeconds})`))
+          ? or(isNull(orders.lastCheckedAt), lt(orders.lastCheckedAt, sql`now() - make_interval(secs => ${throttleFor}::int)`))
           : undefined,
       ),
     )
@@ -251,10 +254,7 @@ async function upstreamProductId(ctx: OrderContext, order: Order): Promise<numbe
  * with the same reference. Call with `throttle` from pollers so many watchers cost one request.
  */
 export async function refreshOrder(ctx: OrderContext, orderId: string, source: EventSource, { throttle = false } = {}): Promise<Order> {
-  const [current] = await ctx.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-  // A delivered eSIM is only watched for its installation, which takes minutes: ask rarely.
-  const throttleSeconds = throttle ? (current?.status === 'DELIVERED' ? ACTIVATION_THROTTLE_SECONDS : POLL_THROTTLE_SECONDS) : null;
-  const claimed = await claimOrder(ctx, orderId, {}, throttleSeconds);
+  const claimed = await claimOrder(ctx, orderId, {}, throttle ? POLL_THROTTLE_SECONDS : null, throttle ? ACTIVATION_THROTTLE_SECONDS : null);
   if (!claimed) return (await ctx.db.select().from(orders).where(eq(orders.id, orderId)))[0]!;
   return processClaimed(ctx, claimed, source);
 }

@@ -187,6 +187,26 @@ describe('unknown outcomes are reconciled, never duplicated', () => {
     expect(reads).toBeLessThanOrEqual(1);
   });
 
+  it('a delivered eSIM is asked about its installation at most every 30 s, an open order every 3 s', async () => {
+    const userId = await createFundedCustomer(database.db);
+    const esim = await recordTestOrder(ctx, { vertical: 'esim', upstreamId: 712, name: 'Japan eSIM', faceAmount: '4.50', retail: '4.96', wholesale: '4.275', userId });
+    expect((await submitOrder(ctx, esim.id)).status).toBe('DELIVERED');
+    const pending = await recordTestOrder(ctx, { ...pubg, userId, inputData: { player_id: '5123456789' } });
+    expect((await submitOrder(ctx, pending.id)).status).toBe('PENDING');
+
+    const readsAfter = async (id: string, secondsAgo: number) => {
+      await database.db.update(orders).set({ lastCheckedAt: new Date(Date.now() - secondsAgo * 1000) }).where(eq(orders.id, id));
+      await harness.control.clearRequests();
+      await refreshOrder(ctx, id, 'poll', { throttle: true });
+      const counts = await harness.control.requestCounts();
+      return Object.entries(counts).filter(([route]) => route.startsWith('GET /api/v1/')).reduce((sum, [, count]) => sum + (count as number), 0);
+    };
+    expect(await readsAfter(esim.id, 10)).toBe(0);
+    expect(await readsAfter(esim.id, 31)).toBe(1);
+    expect(await readsAfter(pending.id, 4)).toBe(1);
+    expect(await readsAfter(pending.id, 1)).toBe(0);
+  });
+
   it('a supplier wallet that cannot pay rejects the order, refunds the customer and alerts the operator', async () => {
     const userId = await createFundedCustomer(database.db, '10.00');
     const order = await recordTestOrder(ctx, { ...pubg, userId, inputData: { player_id: '5123456789' } });
