@@ -12,7 +12,7 @@ import { products, productVariants } from '@/db/schema';
 import { runCatalogueSync } from '@/lib/catalogue/sync';
 import { benchSupplierClient } from './support/catalogue';
 import { createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
-import { printTable, summarize, writeResult } from './support/report';
+import { printTable, runWhenMain, summarize, writeResult } from './support/report';
 import { StorefrontClient } from './support/storefront-client';
 
 const GENERATED = Number(process.env.CATALOGUE_PRODUCTS || 5000);
@@ -105,12 +105,4 @@ export async function runCatalogueBench() {
   writeResult('catalogue', { generatedProducts: GENERATED, variantsPerProduct: VARIANTS, sync: rows, search: searchRows });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runCatalogueBench().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, runCatalogueBench);

@@ -18,7 +18,7 @@ import {
   startSandboxProcess,
   startStorefront,
 } from './support/processes';
-import { printTable, summarize, writeResult } from './support/report';
+import { printTable, runWhenMain, summarize, writeResult } from './support/report';
 import { findServerAction, readServerActions, signUpCustomer, StorefrontClient } from './support/storefront-client';
 
 const SECONDS = Number(process.env.LIVE_SECONDS || 30);
@@ -95,12 +95,4 @@ export async function runLiveStatusBench() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runLiveStatusBench().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, runLiveStatusBench);

@@ -11,7 +11,7 @@
  */
 import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
 import { BENCH_DIST_DIR, createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
-import { printTable, summarize, writeResult } from './support/report';
+import { printTable, runWhenMain, summarize, writeResult } from './support/report';
 import { pagePath, purchase, signUpCustomer, storeActions, StorefrontClient } from './support/storefront-client';
 
 const LEVELS = (process.env.ORDERS_LEVELS || '1,10,50').split(',').map(Number);
@@ -109,12 +109,4 @@ export async function runOrdersBench() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runOrdersBench().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, runOrdersBench);

@@ -15,7 +15,7 @@ import lighthouse from 'lighthouse';
 import { findOffer, syncAndEnableCatalogue } from './support/catalogue';
 import { placeOrderDirectly } from './support/orders';
 import { BENCH_DIST_DIR, createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
-import { printTable, writeResult } from './support/report';
+import { printTable, runWhenMain, writeResult } from './support/report';
 import { findServerAction, readServerActions, signUpCustomer, StorefrontClient } from './support/storefront-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -136,12 +136,4 @@ export async function runPagesBench() {
   writeResult('pages', { firstLoadJs: js, lighthouse: scores });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runPagesBench().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, runPagesBench);

@@ -16,10 +16,9 @@ import { getStoreInfo } from '@/lib/store';
 import { getStoreSettings } from '@/lib/store/settings';
 import { SalesChart } from './_components/sales-chart';
 import { WalletPanel } from './_components/wallet-panel';
+import { dateTimeFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Overview' };
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 function Figures({ label, summary, currency }: { label: string; summary: OrderSummary; currency: string }) {
   const figures = [
@@ -79,7 +78,7 @@ export default async function AdminOverviewPage() {
               <li key={alert.id} className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
                 <p className="font-medium">{alert.message}</p>
                 <p className="text-xs opacity-80">
-                  {alert.kind.replaceAll('_', ' ')} · since {timeFormat.format(alert.createdAt)} UTC
+                  {alert.kind.replaceAll('_', ' ')} · since {dateTimeFormat.format(alert.createdAt)} UTC
                   {alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}
                 </p>
               </li>

@@ -1,5 +1,6 @@
 import type { StatementLine } from '@/lib/ledger';
 import { formatMoney } from '@/lib/money';
+import { dateTimeFormat } from '@/lib/format';
 
 const kindLabels: Record<StatementLine['kind'], string> = {
   operator_credit: 'Credit from the store',
@@ -8,8 +9,6 @@ const kindLabels: Record<StatementLine['kind'], string> = {
   order_payment: 'Order payment',
   order_refund: 'Refund',
 };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** A balance history: what moved, why, and the balance after it. Shared by customers and operators. */
 export function StatementList({ lines, currency }: { lines: StatementLine[]; currency: string }) {
@@ -33,7 +32,7 @@ export function StatementList({ lines, currency }: { lines: StatementLine[]; cur
               </p>
               <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{line.memo}</p>
               <p className="text-xs text-zinc-500">
-                <time dateTime={line.createdAt.toISOString()}>{dateFormat.format(line.createdAt)} UTC</time>
+                <time dateTime={line.createdAt.toISOString()}>{dateTimeFormat.format(line.createdAt)} UTC</time>
               </p>
             </div>
             <div className="shrink-0 text-right">

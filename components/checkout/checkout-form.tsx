@@ -6,7 +6,7 @@ import { useActionState, useState } from 'react';
 import { placeOrderAction, reviewOrderAction } from '@/app/(store)/checkout/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { INPUT_PREFIX, validateInputData } from '@/lib/forms/input-data';
+import { INPUT_PREFIX, inputDataFromForm, validateInputData } from '@/lib/forms/input-data';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import type { CheckoutState } from '@/lib/orders/checkout-state';
 import { DynamicField } from './dynamic-field';
@@ -63,9 +63,7 @@ export function CheckoutForm({
 
   const submitReview = (formData: FormData) => {
     // Same schema as the server: instant messages without a round trip.
-    const raw: Record<string, string> = {};
-    for (const [key, value] of formData.entries()) if (key.startsWith(INPUT_PREFIX) && typeof value === 'string') raw[key.slice(INPUT_PREFIX.length)] = value;
-    const checked = validateInputData(product.fields, raw);
+    const checked = validateInputData(product.fields, inputDataFromForm(formData));
     if (!checked.ok) {
       setClientErrors(checked.fieldErrors);
       return;

@@ -3,8 +3,7 @@ import type { Order, Product } from '@/db/schema';
 import { formatMoney } from '@/lib/money';
 import { productHref } from '@/lib/verticals';
 import { OrderStatusBadge } from './order-status-badge';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+import { dateFormat } from '@/lib/format';
 
 /** The same fields a customer filled in, so "buy again" and "fix and retry" start prefilled. */
 export function orderPrefill(order: Order): Record<string, string | undefined> {

@@ -1,7 +1,7 @@
 import type { OrderEvent } from '@/db/schema';
 import { statusLabels } from '@/lib/orders/status';
+import { timestampFormat } from '@/lib/format';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 const sourceLabels: Record<OrderEvent['source'], string> = {
   checkout: 'Checkout',
   supplier: 'Supplier',
@@ -24,7 +24,7 @@ export function OrderTimeline({ events, showPayloads = false }: { events: OrderE
           </p>
           {event.message && <p className="text-sm text-zinc-600 dark:text-zinc-400">{event.message}</p>}
           <p className="text-xs text-zinc-500">
-            <time dateTime={event.createdAt.toISOString()}>{timeFormat.format(event.createdAt)} UTC</time>
+            <time dateTime={event.createdAt.toISOString()}>{timestampFormat.format(event.createdAt)} UTC</time>
           </p>
           {showPayloads && event.payload !== null && (
             <details className="mt-1">

@@ -4,30 +4,12 @@ import type { Database } from '@/db';
 import { orders, type VerticalKind } from '@/db/schema';
 import { raiseAlert, resolveAlert } from '@/lib/alerts';
 import { Decimal, formatMoney } from '@/lib/money';
-import { isOctopusApiError, type OctopusClient, type Page, type Transaction, type Wallet } from '@/lib/octopus';
+import { isOctopusApiError, type OctopusClient, type Page, type Transaction } from '@/lib/octopus';
+import { listWalletBalances, type WalletBalance } from '@/lib/supplier/wallet';
 import type { WalletsResponse } from './wallet-view';
 import { matchTransactions, ordersWithoutDebit, parseTransactionRemarks, type LocalOrderRef, type TransactionMatch } from './reconcile';
 
-export type WalletBalance = { id: number; currency: string; amount: Decimal; type: string };
-
 export const lowBalanceAlertKey = (currency: string) => `supplier_low_balance:${currency}`;
-
-/** Every supplier wallet with its ISO currency (resolved through the reference data when the API gives only an id). */
-export async function listWalletBalances(client: OctopusClient): Promise<WalletBalance[]> {
-  const wallets = await client.listWallets();
-  let codes = new Map<number, string>();
-  if (wallets.some((wallet) => wallet.currencyCode === null)) {
-    codes = new Map((await client.listCurrencies()).map((currency) => [currency.id, currency.code]));
-  }
-  return wallets
-    .map((wallet: Wallet) => ({
-      id: wallet.id,
-      currency: wallet.currencyCode ?? codes.get(wallet.currencyId) ?? `#${wallet.currencyId}`,
-      amount: new Decimal(wallet.amount),
-      type: String(wallet.type),
-    }))
-    .sort((a, b) => a.id - b.id);
-}
 
 export type WalletCheck = { wallets: WalletBalance[]; storeWallet: WalletBalance | null; threshold: Decimal; low: boolean };
 

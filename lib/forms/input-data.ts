@@ -1,5 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { toE164 } from '@/lib/phone';
 import type { FieldDescriptor } from './types';
 
 /** Form controls carry this prefix, so product fields never collide with the checkout's own. */
@@ -17,12 +17,12 @@ function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
     }
     case 'phone':
       schema = z.string().transform((value, ctx) => {
-        const phone = parsePhoneNumberFromString(value.trim());
-        if (!phone?.isValid()) {
+        const e164 = toE164(value);
+        if (!e164) {
           ctx.addIssue({ code: 'custom', message: `Enter a valid ${label.toLowerCase()} with its country code, like +44 7700 900123.` });
           return z.NEVER;
         }
-        return phone.number;
+        return e164;
       });
       break;
     case 'email':

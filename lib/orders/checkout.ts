@@ -4,7 +4,7 @@ import { products, productVariants, type Product, type ProductVariant } from '@/
 import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
 import { recipientOf, validateInputData } from '@/lib/forms/input-data';
 import type { FieldDescriptor } from '@/lib/forms/types';
-import { Decimal, minorUnits } from '@/lib/money';
+import { Decimal, minorUnits, parseAmount } from '@/lib/money';
 import { isOctopusApiError } from '@/lib/octopus';
 import { getStoreSettings } from '@/lib/store/settings';
 import { getStoreWallet } from '@/lib/supplier/wallet';
@@ -52,9 +52,7 @@ function resolveAmount(variant: ProductVariant, typed: string | undefined): Deci
   const min = new Decimal(variant.minAmount!);
   const max = new Decimal(variant.maxAmount!);
   const digits = minorUnits(variant.currency);
-  const text = typed?.trim() ?? '';
-  const valid = new RegExp(digits === 0 ? '^\\d{1,9}$' : `^\\d{1,9}(\\.\\d{1,${digits}})?$`).test(text);
-  const amount = valid ? new Decimal(text) : null;
+  const amount = parseAmount(typed ?? '', variant.currency);
   if (!amount || amount.lt(min) || amount.gt(max)) {
     const message = `Enter an amount from ${min.toFixed(digits)} to ${max.toFixed(digits)} ${variant.currency}.`;
     return { message, fieldErrors: { amount: [message] } };

@@ -1,23 +1,36 @@
 import 'server-only';
-import type { OctopusClient, Wallet } from '@/lib/octopus';
+import { Decimal } from '@/lib/money';
+import type { OctopusClient } from '@/lib/octopus';
+
+export type WalletBalance = { id: number; currency: string; amount: Decimal; type: string };
+
+/** Every supplier wallet with its ISO currency (resolved through the reference data when the API gives only an id). */
+export async function listWalletBalances(client: OctopusClient): Promise<WalletBalance[]> {
+  const wallets = await client.listWallets();
+  let codes = new Map<number, string>();
+  if (wallets.some((wallet) => wallet.currencyCode === null)) {
+    codes = new Map((await client.listCurrencies()).map((currency) => [currency.id, currency.code]));
+  }
+  return wallets
+    .map((wallet) => ({
+      id: wallet.id,
+      currency: wallet.currencyCode ?? codes.get(wallet.currencyId) ?? `#${wallet.currencyId}`,
+      amount: new Decimal(wallet.amount),
+      type: String(wallet.type),
+    }))
+    .sort((a, b) => a.id - b.id);
+}
 
 const CACHE_MS = 5 * 60_000;
-let cached: { currency: string; wallet: Wallet | null; at: number } | undefined;
+let cached: { currency: string; wallet: WalletBalance | null; at: number } | undefined;
 
 /**
  * The supplier wallet the store pays from: the one in the store currency. Every charges quote
  * and order names it explicitly, so all wholesale costs are in the store currency.
  */
-export async function getStoreWallet(client: OctopusClient, currency: string, { fresh = false } = {}): Promise<Wallet | null> {
+export async function getStoreWallet(client: OctopusClient, currency: string, { fresh = false } = {}): Promise<WalletBalance | null> {
   if (!fresh && cached && cached.currency === currency && Date.now() - cached.at < CACHE_MS) return cached.wallet;
-  const wallets = await client.listWallets();
-  let wallet = wallets.find((candidate) => candidate.currencyCode === currency) ?? null;
-  if (!wallet && wallets.some((candidate) => candidate.currencyCode === null)) {
-    // Some answers carry only a currency id: resolve it through the reference data.
-    const currencies = await client.listCurrencies();
-    const id = currencies.find((entry) => entry.code === currency)?.id;
-    wallet = wallets.find((candidate) => candidate.currencyId === id) ?? null;
-  }
+  const wallet = (await listWalletBalances(client)).find((candidate) => candidate.currency === currency) ?? null;
   cached = { currency, wallet, at: Date.now() };
   return wallet;
 }

@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listAudit, listAuditActions } from '@/lib/audit';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { timestampFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Audit log' };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
   const { action } = await searchParams;
@@ -52,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {entries.map((entry) => (
               <tr key={entry.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 text-zinc-600 dark:text-zinc-400">{dateFormat.format(entry.createdAt)}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-zinc-600 dark:text-zinc-400">{timestampFormat.format(entry.createdAt)}</td>
                 <td className="px-4 py-3">{entry.actorEmail}</td>
                 <td className="px-4 py-3">
                   <p className="font-medium">{entry.action}</p>

@@ -6,11 +6,11 @@ import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
+import { dateFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Customers' };
 
 const PAGE_SIZE = 50;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const { q, page: pageParam } = await searchParams;

@@ -9,11 +9,11 @@ import { formatMoney } from '@/lib/money';
 import { statusLabels } from '@/lib/orders/status';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
+import { dateTimeFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Orders' };
 
 const PAGE_SIZE = 25;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const inputClass = 'mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 const verticalLabel = (vertical: string, topupType: string | null) =>
   vertical === 'voucher' ? 'Voucher' : vertical === 'esim' ? 'eSIM' : topupType === 'MOBILE' ? 'Mobile' : 'Game top-up';
@@ -122,7 +122,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <Link href={`/admin/orders/${order.id}`} className="font-semibold text-brand-600 hover:underline dark:text-brand-100">
                     #{order.number}
                   </Link>
-                  <span className="block whitespace-nowrap text-xs text-zinc-500">{dateFormat.format(order.createdAt)}</span>
+                  <span className="block whitespace-nowrap text-xs text-zinc-500">{dateTimeFormat.format(order.createdAt)}</span>
                 </td>
                 <td className="px-4 py-3">
                   <span className="block">{order.productName}</span>

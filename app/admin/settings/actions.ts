@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { errorState, operatorAction } from '@/lib/actions';
-import { listWalletBalances } from '@/lib/admin/supplier';
+import { listWalletBalances } from '@/lib/supplier/wallet';
 import { reconcileBelowCostPauses } from '@/lib/catalogue/sync';
 import { recordAudit } from '@/lib/audit';
 import { env } from '@/lib/env';

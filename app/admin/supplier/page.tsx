@@ -3,17 +3,18 @@ import Link from 'next/link';
 import { Panel } from '@/components/admin/panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { getDb } from '@/db';
-import { findOrdersWithoutDebit, listWalletBalances, loadTransactionsPage } from '@/lib/admin/supplier';
+import { findOrdersWithoutDebit, loadTransactionsPage } from '@/lib/admin/supplier';
+import { listWalletBalances } from '@/lib/supplier/wallet';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
 import { isOctopusApiError, octopus } from '@/lib/octopus';
 import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { timestampFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
 const PAGE_SIZE = 50;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 const verticalNames = { voucher: 'Voucher order', topup: 'Top-up order', esim: 'eSIM order' } as const;
 
 function MatchCell({ match }: { match: TransactionMatch }) {
@@ -114,7 +115,7 @@ export default async function SupplierPage({ searchParams }: { searchParams: Pro
                 <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                   {transactions.matches.map((match) => (
                     <tr key={match.transaction.id} className={`align-top ${match.problem ? 'bg-red-50 dark:bg-red-950/40' : ''}`} data-mismatch={match.problem ?? undefined}>
-                      <td className="whitespace-nowrap px-5 py-2 text-zinc-600 dark:text-zinc-400">{dateFormat.format(match.transaction.createdAt)}</td>
+                      <td className="whitespace-nowrap px-5 py-2 text-zinc-600 dark:text-zinc-400">{timestampFormat.format(match.transaction.createdAt)}</td>
                       <td className="px-5 py-2">
                         <span className="font-mono text-xs">#{match.transaction.id}</span> {match.transaction.status !== 'COMPLETED' && `(${match.transaction.status})`}
                         <span className="block text-xs text-zinc-500">{match.transaction.remarks}</span>

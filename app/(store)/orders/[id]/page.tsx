@@ -16,10 +16,9 @@ import { productHref } from '@/lib/verticals';
 import { eq } from 'drizzle-orm';
 import { EsimDelivery } from './_components/esim-delivery';
 import { VoucherCodes } from './_components/voucher-codes';
+import { dateTimeFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Your order' };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -62,7 +61,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
         <div>
           <dt className="text-zinc-500">Placed</dt>
-          <dd className="font-medium">{dateFormat.format(order.createdAt)} UTC</dd>
+          <dd className="font-medium">{dateTimeFormat.format(order.createdAt)} UTC</dd>
         </div>
         {order.faceCurrency !== order.retailCurrency && (
           <div>
@@ -73,7 +72,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {order.refundedAt && (
           <div>
             <dt className="text-zinc-500">Refunded</dt>
-            <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateFormat.format(order.refundedAt)} UTC</dd>
+            <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateTimeFormat.format(order.refundedAt)} UTC</dd>
           </div>
         )}
       </dl>

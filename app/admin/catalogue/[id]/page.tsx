@@ -11,10 +11,9 @@ import { getStoreInfo } from '@/lib/store';
 import { getStoreSettings } from '@/lib/store/settings';
 import { getVertical, productHref, verticalSlugOf } from '@/lib/verticals';
 import { ProductSettingsForm } from './_components/product-settings-form';
+import { dateTimeFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Product' };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function AdminProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -46,7 +45,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
             <span>
               Supplier #{product.upstreamId} · {product.currency}
             </span>
-            <span>Last synced {dateFormat.format(product.lastSyncedAt)} UTC</span>
+            <span>Last synced {dateTimeFormat.format(product.lastSyncedAt)} UTC</span>
           </p>
           {product.upstreamStatus === 'removed' && (
             <p role="status" className="text-sm font-medium text-red-700 dark:text-red-300">

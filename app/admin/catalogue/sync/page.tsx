@@ -6,10 +6,9 @@ import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
 import { SyncPanel } from './_components/sync-panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { timestampFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Sync history' };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 const KIND_LABELS: Record<ChangeRow['kind'], string> = {
   new: 'New',
@@ -102,7 +101,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
                 <tr key={run.id} aria-current={run.id === selected?.id ? 'true' : undefined} className={run.id === selected?.id ? 'bg-brand-50/60 dark:bg-zinc-800/60' : undefined}>
                   <td className="px-3 py-2">
                     <Link href={`/admin/catalogue/sync?run=${run.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                      {dateFormat.format(run.startedAt)}
+                      {timestampFormat.format(run.startedAt)}
                     </Link>
                   </td>
                   <td className="px-3 py-2">{run.trigger === 'operator' ? (run.triggeredByEmail ?? 'an operator') : run.trigger === 'schedule' ? 'schedule' : 'first start'}</td>
@@ -126,7 +125,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
       {selected && (
         <section aria-labelledby="changes-heading" className="space-y-2">
           <h2 id="changes-heading" className="font-semibold">
-            Changes in the run of {dateFormat.format(selected.startedAt)}
+            Changes in the run of {timestampFormat.format(selected.startedAt)}
           </h2>
           {changes.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No changes: the supplier’s catalogue was as we had it.</p>

@@ -7,13 +7,12 @@ import { formatMoney } from '@/lib/money';
 import { getOrderContext } from '@/lib/orders/context';
 import { refreshOrderAsOperator, refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
 import { statusLabels } from '@/lib/orders/status';
+import { dateTimeFormat } from '@/lib/format';
 
 const orderSchema = z.object({ orderId: z.string().min(1) });
 const refundSchema = orderSchema.extend({
   reason: z.string().trim().min(3, 'Say why, for the customer’s timeline and the audit log.').max(200, 'Use at most 200 characters.'),
 });
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export const refreshOrderAction = operatorAction(orderSchema, async (data, formData, operator) => {
   const order = await refreshOrderAsOperator(await getOrderContext(), data.orderId, operator);
@@ -33,7 +32,7 @@ export const refundOrderAction = operatorAction(refundSchema, async (data, formD
     case 'already_refunded':
       return errorState(
         formData,
-        `This order was already refunded${result.order.refundedAt ? ` on ${dateFormat.format(result.order.refundedAt)} UTC` : ''}. Nothing was changed.`,
+        `This order was already refunded${result.order.refundedAt ? ` on ${dateTimeFormat.format(result.order.refundedAt)} UTC` : ''}. Nothing was changed.`,
       );
     case 'supplier_unreachable':
       return errorState(formData, `Could not check this order with the supplier, so nothing was changed. Try again in a moment. (${result.message})`);

@@ -10,10 +10,10 @@ import { Decimal, formatMoney } from '@/lib/money';
 import { listOrderEvents } from '@/lib/orders/queries';
 import { ACTIVE_STATUSES } from '@/lib/orders/status';
 import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm } from './_components/order-actions';
+import { timestampFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Order' };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 const verticalNames = { voucher: 'Voucher', topup: 'Top-up', esim: 'eSIM' } as const;
 
 function Facts({ items }: { items: [string, React.ReactNode][] }) {
@@ -56,7 +56,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {verticalNames[order.vertical]} · {order.productName}
           {order.variantName ? ` · ${order.variantName}` : ''}
-          {order.quantity > 1 ? ` × ${order.quantity}` : ''} · placed {dateFormat.format(order.createdAt)} UTC
+          {order.quantity > 1 ? ` × ${order.quantity}` : ''} · placed {timestampFormat.format(order.createdAt)} UTC
         </p>
       </div>
 
@@ -89,7 +89,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                     ),
                   ],
                   ['Paid with', order.paymentProvider === 'balance' ? 'Store balance' : order.paymentProvider],
-                  ['Refunded', order.refundedAt ? `${dateFormat.format(order.refundedAt)} UTC${partial ? ' (undelivered share)' : ''}` : 'No'],
+                  ['Refunded', order.refundedAt ? `${timestampFormat.format(order.refundedAt)} UTC${partial ? ' (undelivered share)' : ''}` : 'No'],
                 ]}
               />
             </Panel>
@@ -103,7 +103,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                 ['Wallet', order.walletId ? `#${order.walletId}` : null],
                 ['Failure', order.failureCode ? `${order.failureCode}${order.failureReason ? `: ${order.failureReason}` : ''}${order.isUserFixable ? ' (customer can fix)' : ''}` : null],
                 ['Submit attempts', String(order.submitAttempts)],
-                ['Last checked', order.lastCheckedAt ? `${dateFormat.format(order.lastCheckedAt)} UTC` : null],
+                ['Last checked', order.lastCheckedAt ? `${timestampFormat.format(order.lastCheckedAt)} UTC` : null],
                 ['Notification email', order.notificationEmail],
               ]}
             />

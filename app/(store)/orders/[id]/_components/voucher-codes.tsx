@@ -4,8 +4,7 @@ import { Eye } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { revealVoucherCodesAction, type RevealResult } from '../actions';
-
-const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+import { dateFormat } from '@/lib/format';
 
 /** Codes stay hidden until the customer asks (over-the-shoulder safety); the reveal is recorded. */
 export function VoucherCodes({ orderId, count, revealedAt }: { orderId: string; count: number; revealedAt: string | null }) {
@@ -59,7 +58,7 @@ export function VoucherCodes({ orderId, count, revealedAt }: { orderId: string; 
               Claim online
             </a>
           )}
-          {code.expiresAt && <p className="mt-2 text-xs text-zinc-500">Expires {expiryFormat.format(new Date(code.expiresAt))}</p>}
+          {code.expiresAt && <p className="mt-2 text-xs text-zinc-500">Expires {dateFormat.format(new Date(code.expiresAt))}</p>}
         </li>
       ))}
     </ol>

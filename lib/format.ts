@@ -1,0 +1,12 @@
+/**
+ * Dates as the store shows them, in UTC so server and browser render the same text (and a
+ * page never shows two time zones). One formatter per shape, shared by every page.
+ */
+const utc = { timeZone: 'UTC' } as const;
+
+/** "21 Nov 2026" */
+export const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', ...utc });
+/** "21 Nov 2026, 05:36" */
+export const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', ...utc });
+/** "21 Nov 2026, 05:36:18": timelines and logs, where seconds matter */
+export const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', ...utc });
