@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAsOperator, signUp } from './support/accounts';
+import { buyPubg } from './support/checkout';
 import { e2eLayout } from './support/slot';
 
 const sandboxControl = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox`;
@@ -8,19 +9,6 @@ const sandboxControl = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox`;
 async function setSupplierBalance(page: Page, balance: string) {
   const response = await page.request.put(`${sandboxControl}/wallets/USD`, { data: { balance } });
   expect(response.ok()).toBe(true);
-}
-
-/** A customer buys PUBG UC for a player ID through the real storefront; returns the order page URL. */
-async function buyPubg(page: Page, playerId: string): Promise<string> {
-  await page.goto('/games');
-  await page.getByRole('link', { name: /PUBG Mobile UC/ }).first().click();
-  await page.getByText('325 UC', { exact: true }).click();
-  await page.getByLabel('Player ID').fill(playerId);
-  await page.getByRole('button', { name: 'Review order' }).click();
-  const price = (await page.getByTestId('review-price').textContent())!;
-  await page.getByRole('button', { name: `Pay ${price}` }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
-  return page.url();
 }
 
 test.describe('operator console', () => {

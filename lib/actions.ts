@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { User } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { checkOperator, getCurrentUser } from '@/lib/auth/guards';
 
 /** What every server action returns to its form (see STYLE.md "Server actions"). */
 export type ActionState = {
@@ -63,9 +63,9 @@ export function userAction<S extends z.ZodType>(schema: S, handler: Handler<S, [
  */
 export function operatorAction<S extends z.ZodType>(schema: S, handler: Handler<S, [User]>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const user = await getCurrentUser();
-    if (user?.role !== 'operator') return { status: 'error', message: 'Only store operators can do this.' };
+    const check = await checkOperator();
+    if (!check.ok) return { status: 'error', message: 'Only store operators can do this.' };
     const parsed = parse(schema, formData);
-    return parsed.error ?? handler(parsed.data, formData, user);
+    return parsed.error ?? handler(parsed.data, formData, check.operator);
   };
 }

@@ -1,24 +1,15 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { and, count, eq, sql } from 'drizzle-orm';
 import { Panel } from '@/components/admin/panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { getDb } from '@/db';
-import { ledgerAccounts, users } from '@/db/schema';
-import { dailySales, orderTotalsSince, startOfUtcDay } from '@/lib/admin/dashboard';
-import { formatAge, formatRate, summarizeOrders, type OrderSummary } from '@/lib/admin/metrics';
-import { listWaitingOrders } from '@/lib/admin/orders';
-import { loadWalletsView } from '@/lib/admin/supplier';
-import { listOpenAlerts } from '@/lib/alerts';
+import { loadDashboard } from '@/lib/admin/dashboard';
+import { formatAge, formatRate, type OrderSummary } from '@/lib/admin/metrics';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
-import { octopus } from '@/lib/octopus';
-import { getStoreInfo } from '@/lib/store';
-import { getStoreSettings } from '@/lib/store/settings';
 import { SalesChart } from './_components/sales-chart';
 import { WalletPanel } from './_components/wallet-panel';
 import { dateTimeFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Overview' };
+export const generateMetadata = operatorMetadata('Overview');
 
 function Figures({ label, summary, currency }: { label: string; summary: OrderSummary; currency: string }) {
   const figures = [
@@ -46,26 +37,9 @@ function Figures({ label, summary, currency }: { label: string; summary: OrderSu
 }
 
 export default async function AdminOverviewPage() {
-  const db = await getDb();
-  const [{ currency }, settings] = await Promise.all([getStoreInfo(), getStoreSettings(db)]);
+  await requireOperator('/admin');
   const now = new Date();
-  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const [today, week, days, waiting, wallets, [customers], [liability]] = await Promise.all([
-    orderTotalsSince(db, startOfUtcDay(now), currency),
-    orderTotalsSince(db, weekAgo, currency),
-    dailySales(db, 14, currency, now),
-    listWaitingOrders(db, 5),
-    loadWalletsView(db, octopus(), currency, settings.lowBalanceThreshold),
-    db.select({ total: count() }).from(users).where(eq(users.role, 'customer')),
-    db
-      .select({ total: sql<string>`coalesce(sum(${ledgerAccounts.balance}), 0)` })
-      .from(ledgerAccounts)
-      .where(and(eq(ledgerAccounts.kind, 'customer'), eq(ledgerAccounts.currency, currency))),
-  ]);
-  const todaySummary = summarizeOrders(today);
-  const weekSummary = summarizeOrders(week);
-  // Read after the wallet check, which may just have raised or resolved the low-balance alert.
-  const openAlerts = await listOpenAlerts(db);
+  const { currency, today: todaySummary, week: weekSummary, days, waiting, wallets, customers, balancesHeld, openAlerts } = await loadDashboard(now);
 
   return (
     <div className="space-y-6">
@@ -132,13 +106,13 @@ export default async function AdminOverviewPage() {
         <li>
           <Link href="/admin/customers" className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Customers</p>
-            <p className="mt-1 text-2xl font-semibold">{customers?.total ?? 0}</p>
+            <p className="mt-1 text-2xl font-semibold">{customers}</p>
           </Link>
         </li>
         <li>
           <Link href="/admin/customers" className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Customer balances held</p>
-            <p className="mt-1 text-2xl font-semibold">{formatMoney(liability?.total ?? 0, currency)}</p>
+            <p className="mt-1 text-2xl font-semibold">{formatMoney(balancesHeld, currency)}</p>
           </Link>
         </li>
       </ul>

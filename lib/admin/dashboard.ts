@@ -2,8 +2,14 @@ import 'server-only';
 import { and, gte, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { orders } from '@/db/schema';
+import { listOpenAlerts } from '@/lib/alerts';
+import { operatorScope } from '@/lib/auth/guards';
+import { customerTotals } from '@/lib/customers';
 import { Decimal } from '@/lib/money';
-import type { StatusTotals } from './metrics';
+import { getStoreInfo } from '@/lib/store';
+import { summarizeOrders, type StatusTotals } from './metrics';
+import { listWaitingOrders } from './orders';
+import { loadWalletsView } from './supplier';
 
 /** Share of an order that was delivered: a partial voucher delivery counts what arrived. */
 const deliveredShare = sql`case when ${orders.status} = 'DELIVERED' and (${orders.delivery} ->> 'partial') = 'true' and ${orders.quantity} > 0
@@ -52,4 +58,22 @@ export async function dailySales(db: Database, days: number, currency: string, n
 
 export function startOfUtcDay(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Everything the operator overview shows; operators only. */
+export async function loadDashboard(now = new Date()) {
+  const { db } = await operatorScope();
+  const { currency } = await getStoreInfo();
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const [today, week, days, waiting, wallets, totals] = await Promise.all([
+    orderTotalsSince(db, startOfUtcDay(now), currency),
+    orderTotalsSince(db, weekAgo, currency),
+    dailySales(db, 14, currency, now),
+    listWaitingOrders(db, 5),
+    loadWalletsView(),
+    customerTotals(db, currency),
+  ]);
+  // Read after the wallet check, which may just have raised or resolved the low-balance alert.
+  const openAlerts = await listOpenAlerts(db);
+  return { currency, today: summarizeOrders(today), week: summarizeOrders(week), days, waiting, wallets, ...totals, openAlerts };
 }

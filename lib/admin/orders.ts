@@ -2,7 +2,9 @@ import 'server-only';
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { orders, orderStatus, products, users, type Order, type OrderStatus, type User } from '@/db/schema';
+import { orders, orderStatus, products, users, type Order, type OrderEvent, type OrderStatus, type User } from '@/db/schema';
+import { operatorScope } from '@/lib/auth/guards';
+import { listOrderEvents } from '@/lib/orders/queries';
 
 /** The storefront sections an operator filters by (top-ups split into games and mobile, as customers see them). */
 export const orderVerticalFilters = [
@@ -201,4 +203,24 @@ export async function listWaitingOrders(
     db.select({ total: count() }).from(orders).where(waiting),
   ]);
   return { total: totals?.total ?? 0, oldest };
+}
+
+/** The orders table of the console: one page of matching orders; operators only. */
+export async function loadOrdersPage(filters: OrderFilters, page: { limit: number; offset: number }) {
+  const { db } = await operatorScope();
+  return listOrdersForOperator(db, filters, page);
+}
+
+/** One order as the console shows it, with its timeline; operators only. */
+export async function loadOrderDetail(orderId: string): Promise<(OperatorOrderDetail & { events: OrderEvent[] }) | undefined> {
+  const { db } = await operatorScope();
+  const detail = await getOrderForOperator(db, orderId);
+  if (!detail) return undefined;
+  return { ...detail, events: await listOrderEvents(db, detail.order.id) };
+}
+
+/** Streams every order matching the filters (the CSV export); operators only. */
+export async function* exportOrders(filters: OrderFilters): AsyncGenerator<OperatorOrderRow[]> {
+  const { db } = await operatorScope();
+  yield* iterateOrdersForOperator(db, filters);
 }

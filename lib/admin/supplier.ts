@@ -4,7 +4,10 @@ import type { Database } from '@/db';
 import { orders, type VerticalKind } from '@/db/schema';
 import { raiseAlert, resolveAlert } from '@/lib/alerts';
 import { Decimal, formatMoney } from '@/lib/money';
-import { isOctopusApiError, type OctopusClient, type Page, type Transaction } from '@/lib/octopus';
+import { operatorScope } from '@/lib/auth/guards';
+import { isOctopusApiError, octopus, type OctopusClient, type Page, type Transaction } from '@/lib/octopus';
+import { getStoreInfo } from '@/lib/store';
+import { getStoreSettings } from '@/lib/store/settings';
 import { listWalletBalances, type WalletBalance } from '@/lib/supplier/wallet';
 import type { WalletsResponse } from './wallet-view';
 import { matchTransactions, ordersWithoutDebit, parseTransactionRemarks, type LocalOrderRef, type TransactionMatch } from './reconcile';
@@ -38,10 +41,12 @@ export async function checkSupplierWallets(db: Database, client: OctopusClient, 
   return { wallets, storeWallet, threshold: limit, low };
 }
 
-/** The wallet check as the dashboard shows it (server render and polling route alike). */
-export async function loadWalletsView(db: Database, client: OctopusClient, currency: string, threshold: string): Promise<WalletsResponse> {
+/** The wallet check as the dashboard shows it (server render and polling route alike); operators only. */
+export async function loadWalletsView(): Promise<WalletsResponse> {
+  const { db } = await operatorScope();
+  const [{ currency }, settings] = await Promise.all([getStoreInfo(), getStoreSettings(db)]);
   try {
-    const check = await checkSupplierWallets(db, client, currency, threshold);
+    const check = await checkSupplierWallets(db, octopus(), currency, settings.lowBalanceThreshold);
     return {
       ok: true,
       currency,
@@ -122,4 +127,25 @@ export async function findOrdersWithoutDebit(
   const oldestRead = transactions.at(-1)?.createdAt;
   const judged = complete || !oldestRead ? local : local.filter((order) => order.createdAt >= oldestRead);
   return { orders: ordersWithoutDebit(judged, transactions), complete };
+}
+
+export type SupplierView =
+  | { kind: 'ok'; currency: string; wallet: WalletBalance; transactions: TransactionsPage; missing: Awaited<ReturnType<typeof findOrdersWithoutDebit>> }
+  | { kind: 'no_wallet'; currency: string }
+  | { kind: 'unavailable'; message: string };
+
+/** The supplier page: the store wallet's transactions matched against orders; operators only. */
+export async function loadSupplierView(page: number, pageSize: number): Promise<SupplierView> {
+  const { db } = await operatorScope();
+  const client = octopus();
+  const { currency } = await getStoreInfo();
+  try {
+    const wallet = (await listWalletBalances(client)).find((entry) => entry.currency === currency);
+    if (!wallet) return { kind: 'no_wallet', currency };
+    const [transactions, missing] = await Promise.all([loadTransactionsPage(db, client, wallet.id, page, pageSize), findOrdersWithoutDebit(db, client, wallet.id)]);
+    return { kind: 'ok', currency, wallet, transactions, missing };
+  } catch (error) {
+    if (!isOctopusApiError(error)) throw error;
+    return { kind: 'unavailable', message: error.message };
+  }
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db';
 import { auditLog, type AuditEntry, type User } from '@/db/schema';
+import { operatorScope } from '@/lib/auth/guards';
 
 export type AuditInput = {
   action: string;
@@ -32,4 +33,11 @@ export async function listAudit(
 export async function listAuditActions(db: Database): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(sql`1`);
   return rows.map((row) => row.action);
+}
+
+/** The audit log page: the latest entries, optionally of one action, and every action seen; operators only. */
+export async function loadAuditPage({ action, limit }: { action?: string; limit: number }) {
+  const { db } = await operatorScope();
+  const [entries, actions] = await Promise.all([listAudit(db, { action, limit }), listAuditActions(db)]);
+  return { entries, actions };
 }

@@ -13,9 +13,11 @@ import {
   type ProductVariant,
   type VerticalKind,
 } from '@/db/schema';
+import { operatorScope } from '@/lib/auth/guards';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import { Decimal } from '@/lib/money';
-import type { StoreSettings } from '@/lib/store/settings';
+import { getStoreInfo } from '@/lib/store';
+import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { destinationName } from './countries';
 import { effectiveMarkup, faceBounds, retailFromWholesale, variantWholesale } from './pricing';
@@ -358,4 +360,37 @@ export async function listChangesByRun(db: Database, runId: string): Promise<Cha
     .innerJoin(products, eq(products.id, catalogueChanges.productId))
     .where(eq(catalogueChanges.runId, runId))
     .orderBy(asc(catalogueChanges.kind), asc(products.name));
+}
+
+// --- console loaders: each checks the operator role itself -----------------------------------
+
+/** The catalogue table of the console, with the settings its markup column falls back to. */
+export async function loadCatalogueConsole(filters: AdminProductFilters) {
+  const { db } = await operatorScope();
+  const [page, countries, settings] = await Promise.all([listAdminProducts(db, filters), listCatalogueCountries(db), getStoreSettings(db)]);
+  return { ...page, countries, settings };
+}
+
+/** One product as the console edits it, with the store's settings and currency. */
+export async function loadProductForOperator(id: string) {
+  const { db } = await operatorScope();
+  const { currency } = await getStoreInfo();
+  const [detail, settings] = await Promise.all([getAdminProductById(db, id, currency), getStoreSettings(db)]);
+  return detail ? { ...detail, settings, currency } : null;
+}
+
+/** The sync history: recent runs, and the changes of the chosen run (else the latest finished one). */
+export async function loadSyncHistory(runId: string | undefined, limit = 25) {
+  const { db } = await operatorScope();
+  const [runs, { currency }] = await Promise.all([listSyncRuns(db, { limit }), getStoreInfo()]);
+  const running = runs.find((run) => run.status === 'running') ?? null;
+  const selected = runs.find((run) => run.id === runId) ?? runs.find((run) => run.status !== 'running') ?? null;
+  const changes = selected ? await listChangesByRun(db, selected.id) : [];
+  return { runs, currency, running, selected, changes };
+}
+
+/** One sync run's live state (the given id, else the latest), polled by the sync page. */
+export async function loadSyncRun(runId: string | null) {
+  const { db } = await operatorScope();
+  return runId ? getSyncRunById(db, runId) : getLatestSyncRun(db);
 }

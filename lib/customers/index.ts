@@ -2,8 +2,11 @@ import 'server-only';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { ledgerAccounts, users, type User } from '@/db/schema';
+import { listOrdersForOperator } from '@/lib/admin/orders';
 import { recordAudit } from '@/lib/audit';
-import { creditCustomer, debitCustomer, InsufficientBalanceError } from '@/lib/ledger';
+import { operatorScope } from '@/lib/auth/guards';
+import { creditCustomer, debitCustomer, getCustomerBalance, InsufficientBalanceError, listCustomerStatement } from '@/lib/ledger';
+import { getStoreInfo } from '@/lib/store';
 import { Decimal } from '@/lib/money';
 
 export type CustomerRow = Pick<User, 'id' | 'email' | 'name' | 'createdAt'> & { balance: Decimal };
@@ -42,9 +45,42 @@ export async function listCustomers(
   return { rows: rows.map((row) => ({ ...row, balance: new Decimal(row.balance) })), total: totalRow?.total ?? 0 };
 }
 
+/** How many customers there are, and the balances the store holds for them (a liability). */
+export async function customerTotals(db: Database, currency: string): Promise<{ customers: number; balancesHeld: Decimal }> {
+  const [[customers], [held]] = await Promise.all([
+    db.select({ total: count() }).from(users).where(eq(users.role, 'customer')),
+    db
+      .select({ total: sql<string>`coalesce(sum(${ledgerAccounts.balance}), 0)` })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.kind, 'customer'), eq(ledgerAccounts.currency, currency))),
+  ]);
+  return { customers: customers?.total ?? 0, balancesHeld: new Decimal(held?.total ?? 0) };
+}
+
 export async function getCustomerById(db: Database, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(and(eq(users.id, id), eq(users.role, 'customer')));
   return user;
+}
+
+/** The customers list of the console, with balances in the store currency; operators only. */
+export async function loadCustomersPage(filter: { search?: string; limit: number; offset: number }) {
+  const { db } = await operatorScope();
+  const { currency } = await getStoreInfo();
+  return { currency, ...(await listCustomers(db, currency, filter)) };
+}
+
+/** One customer as the console shows them: balance, statement and latest orders; operators only. */
+export async function loadCustomerDetail(id: string, { ordersShown }: { ordersShown: number }) {
+  const { db } = await operatorScope();
+  const customer = await getCustomerById(db, id);
+  if (!customer) return undefined;
+  const { currency } = await getStoreInfo();
+  const [balance, statement, orders] = await Promise.all([
+    getCustomerBalance(db, customer.id, currency),
+    listCustomerStatement(db, customer.id, currency, { limit: 100 }),
+    listOrdersForOperator(db, { userId: customer.id }, { limit: ordersShown }),
+  ]);
+  return { customer, currency, balance, statement, orders };
 }
 
 export type BalanceAdjustment = {

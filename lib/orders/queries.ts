@@ -1,9 +1,13 @@
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { orderEvents, orders, type Order, type OrderEvent } from '@/db/schema';
+import { orderEvents, orders, products, type Order, type OrderEvent, type Product } from '@/db/schema';
+import { customerScope, getCurrentUser } from '@/lib/auth/guards';
+import { decryptJson } from '@/lib/crypto';
+import { getOrderContext } from './context';
+import { refreshOrder, watchesActivation } from './fulfilment';
 import { isTerminal, statusLabels } from './status';
-import { watchesActivation } from './fulfilment';
+import type { DeliverySecrets } from './supplier';
 
 /** Always scoped by owner: another customer's order id reads as "not found". */
 export async function getOrderForUser(db: Database, orderId: string, userId: string): Promise<Order | undefined> {
@@ -53,4 +57,44 @@ export function toStatusView(order: Order): OrderStatusView {
     activationStatus: (order.delivery.activationStatus as string | undefined) ?? null,
     updatedAt: order.updatedAt.toISOString(),
   };
+}
+
+export type OrderProductRef = Pick<Product, 'id' | 'vertical' | 'topupType' | 'enabled'>;
+
+/** The products of some orders, for "buy again" and "fix and retry" links. */
+export async function listOrderProducts(db: Database, productIds: string[]): Promise<Map<string, OrderProductRef>> {
+  const unique = [...new Set(productIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: products.id, vertical: products.vertical, topupType: products.topupType, enabled: products.enabled })
+    .from(products)
+    .where(inArray(products.id, unique));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * The order page of the signed-in customer: their order (another customer's reads as not
+ * found), its timeline, its product, and the delivered codes or eSIM once delivered.
+ */
+export async function loadMyOrder(orderId: string) {
+  const { user, db } = await customerScope(`/orders/${encodeURIComponent(orderId)}`);
+  const order = await getOrderForUser(db, orderId, user.id);
+  if (!order) return undefined;
+  const [events, orderProducts] = await Promise.all([listOrderEvents(db, order.id), listOrderProducts(db, [order.productId])]);
+  const secrets = order.deliverySecret && order.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
+  return { order, events, product: orderProducts.get(order.productId), secrets };
+}
+
+/**
+ * The order page's live status for its owner. Asking refreshes the order from the supplier,
+ * but through a row lease and a few-second throttle, so any number of open pages cost one call.
+ */
+export async function refreshMyOrderStatus(orderId: string): Promise<OrderStatusView | 'signed_out' | 'not_found'> {
+  const user = await getCurrentUser();
+  if (!user) return 'signed_out';
+  const ctx = await getOrderContext();
+  let order = await getOrderForUser(ctx.db, orderId, user.id);
+  if (!order) return 'not_found';
+  if (toStatusView(order).live) order = await refreshOrder(ctx, order.id, 'poll', { throttle: true });
+  return toStatusView(order);
 }

@@ -5,7 +5,9 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db';
 import { ledgerTransactions, orders, storeSettings } from '@/db/schema';
+import { operatorScope } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
+import { getStoreSettings } from './settings';
 
 export type StoreInfo = { name: string; currency: string; sandbox: boolean };
 
@@ -76,4 +78,12 @@ export async function currencyLockReason(db: Database | Transaction): Promise<st
   if ((orderCount?.total ?? 0) > 0) return 'Orders have already been placed in the current currency.';
   if ((movementCount?.total ?? 0) > 0) return 'Customer balances already hold money in the current currency (demo credit counts).';
   return null;
+}
+
+/** What the settings page edits, and whether the currency may still change; operators only. */
+export async function loadSettingsView() {
+  const { db } = await operatorScope();
+  const [store, settings, currencyLock] = await Promise.all([getStoreInfo(), getStoreSettings(db), currencyLockReason(db)]);
+  const config = env();
+  return { store, settings, currencyLock, defaultDemoCredit: config.DEMO_CREDIT, supplierHost: new URL(config.OCTOPUS_API_URL).host };
 }

@@ -44,3 +44,8 @@ export function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = postgresServerUrl();
   return serverUrl ? createPostgresTestDatabase(serverUrl) : createPgliteTestDatabase();
 }
+
+/** Makes `getDb()` (what the app's own loaders use) answer with this test database. */
+export function useAsAppDatabase(database: TestDatabase): void {
+  (globalThis as unknown as { storefrontDb?: Promise<TestDatabase> }).storefrontDb = Promise.resolve(database);
+}

@@ -1,17 +1,11 @@
 import type { Metadata } from 'next';
-import { inArray } from 'drizzle-orm';
 import { StatementList } from '@/components/account/statement-list';
 import { OrderList } from '@/components/orders/order-list';
-import { getDb } from '@/db';
-import { products } from '@/db/schema';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
-import { getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
+import { loadMyAccount } from '@/lib/customers/account';
 import { formatMoney } from '@/lib/money';
 import { formatInternational } from '@/lib/phone';
-import { listOrdersByUser } from '@/lib/orders/queries';
-import { listSavedRecipients } from '@/lib/recipients';
-import { getStoreInfo } from '@/lib/store';
 import { SavedRecipients } from './_components/saved-recipients';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -29,22 +23,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default async function AccountPage() {
-  const user = await requireUser('/account');
-  const db = await getDb();
-  const { currency } = await getStoreInfo();
-  const [balance, statement, recipients, orders] = await Promise.all([
-    getCustomerBalance(db, user.id, currency),
-    listCustomerStatement(db, user.id, currency, { limit: 50 }),
-    listSavedRecipients(db, user.id),
-    listOrdersByUser(db, user.id, { limit: 20 }),
-  ]);
-  const productIds = [...new Set(orders.map((order) => order.productId))];
-  const orderProducts = productIds.length
-    ? await db
-        .select({ id: products.id, vertical: products.vertical, topupType: products.topupType, enabled: products.enabled })
-        .from(products)
-        .where(inArray(products.id, productIds))
-    : [];
+  await requireUser('/account');
+  const { user, currency, balance, statement, recipients, orders, orderProducts } = await loadMyAccount();
 
   return (
     <div className="space-y-6">
@@ -74,7 +54,7 @@ export default async function AccountPage() {
         </Section>
         <div className="space-y-6">
           <Section title="Orders">
-            <OrderList orders={orders} products={new Map(orderProducts.map((product) => [product.id, product]))} />
+            <OrderList orders={orders} products={orderProducts} />
           </Section>
           <Section title="Saved recipients">
             <SavedRecipients

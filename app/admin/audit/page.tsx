@@ -1,15 +1,14 @@
-import type { Metadata } from 'next';
-import { getDb } from '@/db';
-import { listAudit, listAuditActions } from '@/lib/audit';
+import { loadAuditPage } from '@/lib/audit';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export const generateMetadata = operatorMetadata('Audit log');
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
+  await requireOperator('/admin/audit');
   const { action } = await searchParams;
-  const db = await getDb();
-  const [entries, actions] = await Promise.all([listAudit(db, { action: action || undefined, limit: 200 }), listAuditActions(db)]);
+  const { entries, actions } = await loadAuditPage({ action: action || undefined, limit: 200 });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">

@@ -1,15 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CountryFlag } from '@/components/catalogue/country-flag';
-import { getDb } from '@/db';
 import { countryName, destinationName } from '@/lib/catalogue/countries';
 import { effectiveMarkup } from '@/lib/catalogue/pricing';
-import { listAdminProducts, listCatalogueCountries, type AdminProductRow } from '@/lib/catalogue/queries';
-import { getStoreSettings } from '@/lib/store/settings';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadCatalogueConsole, type AdminProductRow } from '@/lib/catalogue/queries';
 import { getVertical, verticals, verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { CatalogueTable, type CatalogueTableRow } from './_components/catalogue-table';
 
-export const metadata: Metadata = { title: 'Catalogue' };
+export const generateMetadata = operatorMetadata('Catalogue');
 
 const PAGE_SIZE = 50;
 
@@ -24,17 +22,21 @@ function statusOf(row: AdminProductRow): CatalogueTableRow['status'] {
 const selectClass = 'rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireOperator('/admin/catalogue');
   const params = await searchParams;
   const page = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
   const section = verticals.some((vertical) => vertical.slug === params.section) ? (params.section as VerticalSlug) : undefined;
   const enabled = params.enabled === 'yes' || params.enabled === 'no' ? params.enabled : undefined;
   const status = params.status === 'paused' || params.status === 'removed' ? params.status : undefined;
-  const db = await getDb();
-  const [{ rows, total }, countries, settings] = await Promise.all([
-    listAdminProducts(db, { search: params.q, section, country: params.country || undefined, enabled, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    listCatalogueCountries(db),
-    getStoreSettings(db),
-  ]);
+  const { rows, total, countries, settings } = await loadCatalogueConsole({
+    search: params.q,
+    section,
+    country: params.country || undefined,
+    enabled,
+    status,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const query = (target: number) => {
     const entries = Object.entries({ ...params, page: String(target) }).filter(([, value]) => value);

@@ -1,22 +1,20 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
-import { listCustomers } from '@/lib/customers';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadCustomersPage } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
-import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
 import { dateFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Customers' };
+export const generateMetadata = operatorMetadata('Customers');
 
 const PAGE_SIZE = 50;
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  await requireOperator('/admin/customers');
   const { q, page: pageParam } = await searchParams;
   const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-  const { currency } = await getStoreInfo();
-  const { rows, total } = await listCustomers(await getDb(), currency, {
+  const { currency, rows, total } = await loadCustomersPage({
     search: q,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,

@@ -1,17 +1,16 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Download } from 'lucide-react';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { getDb } from '@/db';
 import { orderStatus } from '@/db/schema';
-import { listOrdersForOperator, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
+import { loadOrdersPage, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
 import { statusLabels } from '@/lib/orders/status';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
 import { dateTimeFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Orders' };
+export const generateMetadata = operatorMetadata('Orders');
 
 const PAGE_SIZE = 25;
 const inputClass = 'mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
@@ -19,10 +18,11 @@ const verticalLabel = (vertical: string, topupType: string | null) =>
   vertical === 'voucher' ? 'Voucher' : vertical === 'esim' ? 'eSIM' : topupType === 'MOBILE' ? 'Mobile' : 'Game top-up';
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireOperator('/admin/orders');
   const params = await searchParams;
   const filters = parseOrderFilters(params);
   const page = Math.max(1, Number.parseInt(String(params.page ?? '1'), 10) || 1);
-  const { rows, total } = await listOrdersForOperator(await getDb(), filters, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await loadOrdersPage(filters, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageHref = (target: number) => `/admin/orders?${orderFiltersQuery(filters, { page: String(target) })}`;
   const filtered = Object.values(filters).some(Boolean);

@@ -1,23 +1,19 @@
-import type { Metadata } from 'next';
 import { Panel } from '@/components/admin/panel';
-import { getDb } from '@/db';
-import { env } from '@/lib/env';
-import { currencyLockReason, getStoreInfo } from '@/lib/store';
-import { getStoreSettings } from '@/lib/store/settings';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadSettingsView } from '@/lib/store';
 import { ConnectionTest, SettingsForm } from './_components/settings-form';
 
-export const metadata: Metadata = { title: 'Settings' };
+export const generateMetadata = operatorMetadata('Settings');
 
 export default async function SettingsPage() {
-  const db = await getDb();
-  const [store, settings, currencyLock] = await Promise.all([getStoreInfo(), getStoreSettings(db), currencyLockReason(db)]);
-  const config = env();
+  await requireOperator('/admin/settings');
+  const { store, settings, currencyLock, defaultDemoCredit, supplierHost } = await loadSettingsView();
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
       <SettingsForm
         currencyLock={currencyLock}
-        defaultDemoCredit={config.DEMO_CREDIT}
+        defaultDemoCredit={defaultDemoCredit}
         values={{
           storeName: store.name,
           storeCurrency: store.currency,
@@ -31,7 +27,7 @@ export default async function SettingsPage() {
         }}
       />
       <Panel title="Supplier connection" id="connection">
-        <ConnectionTest host={new URL(config.OCTOPUS_API_URL).host} />
+        <ConnectionTest host={supplierHost} />
       </Panel>
     </div>
   );

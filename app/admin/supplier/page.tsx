@@ -1,18 +1,14 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Panel } from '@/components/admin/panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { getDb } from '@/db';
-import { findOrdersWithoutDebit, loadTransactionsPage } from '@/lib/admin/supplier';
-import { listWalletBalances } from '@/lib/supplier/wallet';
+import { loadSupplierView } from '@/lib/admin/supplier';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
-import { isOctopusApiError, octopus } from '@/lib/octopus';
-import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Supplier' };
+export const generateMetadata = operatorMetadata('Supplier');
 
 const PAGE_SIZE = 50;
 const verticalNames = { voucher: 'Voucher order', topup: 'Top-up order', esim: 'eSIM order' } as const;
@@ -42,26 +38,12 @@ function MatchCell({ match }: { match: TransactionMatch }) {
   );
 }
 
-async function loadSupplierView(page: number) {
-  const db = await getDb();
-  const client = octopus();
-  const { currency } = await getStoreInfo();
-  try {
-    const wallet = (await listWalletBalances(client)).find((entry) => entry.currency === currency);
-    if (!wallet) return { kind: 'no_wallet', currency } as const;
-    const [transactions, missing] = await Promise.all([loadTransactionsPage(db, client, wallet.id, page, PAGE_SIZE), findOrdersWithoutDebit(db, client, wallet.id)]);
-    return { kind: 'ok', currency, wallet, transactions, missing } as const;
-  } catch (error) {
-    if (!isOctopusApiError(error)) throw error;
-    return { kind: 'unavailable', message: error.message } as const;
-  }
-}
-
 export default async function SupplierPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  await requireOperator('/admin/supplier');
   const { page: pageParam } = await searchParams;
   const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
 
-  const view = await loadSupplierView(page);
+  const view = await loadSupplierView(page, PAGE_SIZE);
   let content: React.ReactNode;
   if (view.kind === 'unavailable') {
     content = (

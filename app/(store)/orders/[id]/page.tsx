@@ -4,16 +4,11 @@ import { notFound } from 'next/navigation';
 import { LiveOrderStatus } from '@/components/orders/live-order-status';
 import { orderPrefill } from '@/components/orders/order-list';
 import { OrderTimeline } from '@/components/orders/order-timeline';
-import { getDb } from '@/db';
-import { products } from '@/db/schema';
 import { requireUser } from '@/lib/auth/guards';
-import { decryptJson } from '@/lib/crypto';
 import { formatMoney } from '@/lib/money';
-import { getOrderForUser, listOrderEvents, toStatusView } from '@/lib/orders/queries';
-import type { DeliverySecrets } from '@/lib/orders/supplier';
+import { loadMyOrder, toStatusView } from '@/lib/orders/queries';
 import { formatInternational } from '@/lib/phone';
 import { productHref } from '@/lib/verticals';
-import { eq } from 'drizzle-orm';
 import { EsimDelivery } from './_components/esim-delivery';
 import { VoucherCodes } from './_components/voucher-codes';
 import { dateTimeFormat } from '@/lib/format';
@@ -22,16 +17,11 @@ export const metadata: Metadata = { title: 'Your order' };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireUser(`/orders/${id}`);
-  const db = await getDb();
-  const order = await getOrderForUser(db, id, user.id);
-  if (!order) notFound();
-  const [events, [product]] = await Promise.all([
-    listOrderEvents(db, order.id),
-    db.select().from(products).where(eq(products.id, order.productId)),
-  ]);
+  await requireUser(`/orders/${encodeURIComponent(id)}`);
+  const mine = await loadMyOrder(id);
+  if (!mine) notFound();
+  const { order, events, product, secrets } = mine;
   const retryHref = product ? productHref(product, orderPrefill(order)) : undefined;
-  const secrets = order.deliverySecret && order.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
   const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
 
   return (

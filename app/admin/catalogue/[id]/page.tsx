@@ -1,27 +1,23 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CountryFlag } from '@/components/catalogue/country-flag';
 import { ProductTile } from '@/components/catalogue/product-tile';
-import { getDb } from '@/db';
 import { destinationName } from '@/lib/catalogue/countries';
 import { effectiveMarkup } from '@/lib/catalogue/pricing';
-import { getAdminProductById } from '@/lib/catalogue/queries';
-import { getStoreInfo } from '@/lib/store';
-import { getStoreSettings } from '@/lib/store/settings';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadProductForOperator } from '@/lib/catalogue/queries';
 import { getVertical, productHref, verticalSlugOf } from '@/lib/verticals';
 import { ProductSettingsForm } from './_components/product-settings-form';
 import { dateTimeFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Product' };
+export const generateMetadata = operatorMetadata('Product');
 
 export default async function AdminProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const db = await getDb();
-  const { currency } = await getStoreInfo();
-  const [detail, settings] = await Promise.all([getAdminProductById(db, id, currency), getStoreSettings(db)]);
+  await requireOperator(`/admin/catalogue/${encodeURIComponent(id)}`);
+  const detail = await loadProductForOperator(id);
   if (!detail) notFound();
-  const { product, variants, fxRate } = detail;
+  const { product, variants, fxRate, settings, currency } = detail;
   const fallbackMarkup = effectiveMarkup({ vertical: product.vertical, markupPercent: null }, settings).toFixed();
   const onSale = product.enabled && product.upstreamStatus === 'active' && !product.pausedReason;
 

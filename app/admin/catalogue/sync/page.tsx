@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
-import { listChangesByRun, listSyncRuns, type ChangeRow, type SyncRunRow } from '@/lib/catalogue/queries';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadSyncHistory, type ChangeRow, type SyncRunRow } from '@/lib/catalogue/queries';
 import { formatMoney } from '@/lib/money';
-import { getStoreInfo } from '@/lib/store';
 import { SyncPanel } from './_components/sync-panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Sync history' };
+export const generateMetadata = operatorMetadata('Sync history');
 
 const KIND_LABELS: Record<ChangeRow['kind'], string> = {
   new: 'New',
@@ -64,12 +62,9 @@ function ChangeDetails({ change, currency }: { change: ChangeRow; currency: stri
 }
 
 export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
+  await requireOperator('/admin/catalogue/sync');
   const { run: runParam } = await searchParams;
-  const db = await getDb();
-  const [runs, { currency }] = await Promise.all([listSyncRuns(db, { limit: 25 }), getStoreInfo()]);
-  const running = runs.find((run) => run.status === 'running') ?? null;
-  const selected = runs.find((run) => run.id === runParam) ?? runs.find((run) => run.status !== 'running') ?? null;
-  const changes = selected ? await listChangesByRun(db, selected.id) : [];
+  const { runs, currency, running, selected, changes } = await loadSyncHistory(runParam);
 
   return (
     <div className="space-y-6">

@@ -1,32 +1,23 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatementList } from '@/components/account/statement-list';
 import { Panel } from '@/components/admin/panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { getDb } from '@/db';
-import { listOrdersForOperator } from '@/lib/admin/orders';
-import { getCustomerById } from '@/lib/customers';
-import { getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadCustomerDetail } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
-import { getStoreInfo } from '@/lib/store';
 import { AdjustBalanceForm } from './_components/adjust-balance-form';
 
-export const metadata: Metadata = { title: 'Customer' };
+export const generateMetadata = operatorMetadata('Customer');
 
 const ORDERS_SHOWN = 10;
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const db = await getDb();
-  const customer = await getCustomerById(db, id);
-  if (!customer) notFound();
-  const { currency } = await getStoreInfo();
-  const [balance, statement, orders] = await Promise.all([
-    getCustomerBalance(db, customer.id, currency),
-    listCustomerStatement(db, customer.id, currency, { limit: 100 }),
-    listOrdersForOperator(db, { userId: customer.id }, { limit: ORDERS_SHOWN }),
-  ]);
+  await requireOperator(`/admin/customers/${encodeURIComponent(id)}`);
+  const detail = await loadCustomerDetail(id, { ordersShown: ORDERS_SHOWN });
+  if (!detail) notFound();
+  const { customer, currency, balance, statement, orders } = detail;
   return (
     <div className="space-y-6">
       <div>

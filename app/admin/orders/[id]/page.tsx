@@ -1,18 +1,16 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Panel } from '@/components/admin/panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { OrderTimeline } from '@/components/orders/order-timeline';
-import { getDb } from '@/db';
-import { getOrderForOperator } from '@/lib/admin/orders';
+import { loadOrderDetail } from '@/lib/admin/orders';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { Decimal, formatMoney } from '@/lib/money';
-import { listOrderEvents } from '@/lib/orders/queries';
 import { ACTIVE_STATUSES } from '@/lib/orders/status';
 import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm } from './_components/order-actions';
 import { timestampFormat } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Order' };
+export const generateMetadata = operatorMetadata('Order');
 
 const verticalNames = { voucher: 'Voucher', topup: 'Top-up', esim: 'eSIM' } as const;
 
@@ -31,11 +29,10 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
 
 export default async function OperatorOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const db = await getDb();
-  const detail = await getOrderForOperator(db, id);
+  await requireOperator(`/admin/orders/${encodeURIComponent(id)}`);
+  const detail = await loadOrderDetail(id);
   if (!detail) notFound();
-  const { order, customer } = detail;
-  const events = await listOrderEvents(db, order.id);
+  const { order, customer, events } = detail;
   const retail = new Decimal(order.retailAmount);
   const wholesale = new Decimal(order.wholesaleAmount);
   const stuck = ACTIVE_STATUSES.includes(order.status);

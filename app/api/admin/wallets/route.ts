@@ -1,9 +1,5 @@
-import { getDb } from '@/db';
-import { operatorOrResponse } from '@/lib/admin/api';
+import { operatorOrResponse } from '@/lib/auth/guards';
 import { loadWalletsView } from '@/lib/admin/supplier';
-import { octopus } from '@/lib/octopus';
-import { getStoreInfo } from '@/lib/store';
-import { getStoreSettings } from '@/lib/store/settings';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +7,6 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const operator = await operatorOrResponse();
   if (operator instanceof Response) return operator;
-  const db = await getDb();
-  const [{ currency }, settings] = await Promise.all([getStoreInfo(), getStoreSettings(db)]);
-  const body = await loadWalletsView(db, octopus(), currency, settings.lowBalanceThreshold);
+  const body = await loadWalletsView();
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }

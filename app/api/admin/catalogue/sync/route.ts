@@ -1,7 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db';
-import { operatorOrResponse } from '@/lib/admin/api';
-import { getLatestSyncRun, getSyncRunById } from '@/lib/catalogue/queries';
+import { operatorOrResponse } from '@/lib/auth/guards';
+import { loadSyncRun } from '@/lib/catalogue/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,9 +18,7 @@ export type SyncRunView = {
 export async function GET(request: NextRequest) {
   const operator = await operatorOrResponse();
   if (operator instanceof Response) return operator;
-  const db = await getDb();
-  const id = request.nextUrl.searchParams.get('run');
-  const run = id ? await getSyncRunById(db, id) : await getLatestSyncRun(db);
+  const run = await loadSyncRun(request.nextUrl.searchParams.get('run'));
   if (!run) return Response.json({ run: null }, { headers: { 'Cache-Control': 'no-store' } });
   const view: SyncRunView = {
     id: run.id,

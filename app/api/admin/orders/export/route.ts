@@ -1,7 +1,6 @@
-import { getDb } from '@/db';
-import { operatorOrResponse } from '@/lib/admin/api';
+import { operatorOrResponse } from '@/lib/auth/guards';
 import { csvRow } from '@/lib/admin/csv';
-import { iterateOrdersForOperator, parseOrderFilters } from '@/lib/admin/orders';
+import { exportOrders, parseOrderFilters } from '@/lib/admin/orders';
 import { Decimal } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
@@ -32,9 +31,8 @@ export async function GET(request: Request) {
   const operator = await operatorOrResponse();
   if (operator instanceof Response) return operator;
   const filters = parseOrderFilters(new URL(request.url).searchParams);
-  const db = await getDb();
   const encoder = new TextEncoder();
-  const batches = iterateOrdersForOperator(db, filters);
+  const batches = exportOrders(filters);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvRow(HEADER)));
