@@ -1,20 +1,15 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db';
 import type { User } from '@/db/schema';
-import { auth } from './index';
-import { findUserById } from './users';
+import { getCurrentSession } from './current-session';
 
 /**
  * The signed-in user, re-read from the database on every request (once per render) so a
- * changed role or a deleted account takes effect at once, whatever the session cookie says.
+ * changed role, a deleted account or an ended session takes effect at once, whatever the
+ * session cookie says.
  */
-export const getCurrentUser = cache(async (): Promise<User | undefined> => {
-  const session = await auth();
-  if (!session?.user?.id) return undefined;
-  return findUserById(await getDb(), session.user.id);
-});
+export const getCurrentUser = cache(async (): Promise<User | undefined> => (await getCurrentSession())?.user);
 
 export async function requireUser(returnTo = '/account'): Promise<User> {
   const user = await getCurrentUser();

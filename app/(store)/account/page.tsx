@@ -12,6 +12,7 @@ import { formatInternational } from '@/lib/phone';
 import { listOrdersByUser } from '@/lib/orders/queries';
 import { listSavedRecipients } from '@/lib/recipients';
 import { getStoreInfo } from '@/lib/store';
+import { ChangePasswordForm } from './_components/change-password-form';
 import { SavedRecipients } from './_components/saved-recipients';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -89,6 +90,9 @@ export default async function AccountPage() {
                     : [recipient.values.player_id, recipient.values.server].filter(Boolean).join(' · '),
               }))}
             />
+          </Section>
+          <Section title="Password">
+            <ChangePasswordForm email={user.email} />
           </Section>
         </div>
       </div>
