@@ -8,6 +8,7 @@ import { createDatabase, databaseTargetFromEnv } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { passwordProblem } from '@/lib/auth/password';
 import { upsertOperator } from '@/lib/auth/users';
+import { parseEnv } from '@/lib/env';
 import { loadDotEnv } from './load-env';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' } } });
@@ -17,7 +18,7 @@ if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
 }
 loadDotEnv();
 const password = values.password ?? randomBytes(12).toString('base64url');
-const problem = passwordProblem(password, { email: values.email, storeName: process.env.STORE_NAME });
+const problem = passwordProblem(password, { email: values.email, storeName: parseEnv(process.env).STORE_NAME });
 if (problem) {
   console.error(`Password refused: ${problem}`);
   process.exit(2);
