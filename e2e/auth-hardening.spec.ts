@@ -138,8 +138,8 @@ test.describe('rate limits', () => {
     await strangerPage.goto('/sign-in');
     for (let attempt = 0; attempt < 10; attempt++) {
       await submitSignIn(strangerPage, email, `wrong password ${attempt}`);
+      // React resets the form once the action answers: that is the signal to try again.
       await expect(strangerPage.getByLabel('Password')).toHaveValue('');
-      await expect(strangerPage.getByText(invalidCredentials)).toBeVisible();
     }
     await submitSignIn(strangerPage, email, customerPassword);
     await expect(strangerPage.getByText(/Too many sign-in attempts\. Try again in \d+ minutes?\./)).toBeVisible();
