@@ -89,10 +89,9 @@ export async function changePassword(db: Database, userId: string, newPassword: 
  */
 export async function setUserRole(db: Database | Transaction, actor: AuditActor, userId: string, role: UserRole): Promise<User | undefined> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for('update');
-    if (!before) return undefined;
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!before || before.role === role) return before;
     const [user] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning();
-    if (before.role === role) return user;
     const sessionsEnded = await revokeUserSessions(tx, userId);
     await recordAudit(tx, actor, {
       action: 'user.role_changed',
