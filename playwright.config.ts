@@ -63,6 +63,8 @@ export default defineConfig({
       // Every spec signs up fresh customers from 127.0.0.1; the limit itself has its own test.
       AUTH_SIGNUP_LIMIT_PER_HOUR: '1000',
       AUTH_SIGNIN_LIMIT_PER_IP: '1000',
+      // As behind one proxy: specs set X-Forwarded-For to play clients at different addresses.
+      TRUST_PROXY: '1',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

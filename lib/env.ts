@@ -37,6 +37,13 @@ const envSchema = z
     AUTH_SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
+    AUTH_SIGNIN_CEILING_PER_ACCOUNT_HOUR: z.coerce.number().int().positive().default(100),
+    // How many proxies in front of the server append to X-Forwarded-For; 0 trusts no header.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2})$/, 'must be true, false or the number of proxies in front of the server')
+      .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+      .default(0),
     BACKGROUND_JOBS: booleanFlag.default(true),
     CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
     DEMO_CREDIT: z

@@ -103,6 +103,9 @@ async function main(): Promise<void> {
 
   // Fail fast, with every bad variable named, before anything else starts.
   const config = parseEnv(process.env);
+  if (!config.OCTOPUS_SANDBOX && config.TRUST_PROXY === 0) {
+    console.warn('TRUST_PROXY is not set: all clients share one sign-in and sign-up rate-limit bucket. Set it to the number of proxies in front of the server.');
+  }
 
   const target = databaseTargetFromEnv();
   const handle = createDatabase(target);

@@ -45,6 +45,10 @@ export const authAccounts = pgTable(
   (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] })],
 );
 
+/**
+ * With JWT sessions Auth.js itself leaves this table alone: lib/auth/sessions.ts keeps one row per
+ * sign-in here (the id travels in the JWT), so sessions can be ended on the server.
+ */
 export const authSessions = pgTable('auth_sessions', {
   sessionToken: text('session_token').primaryKey(),
   userId: text('user_id')

@@ -33,5 +33,5 @@ export async function callServerAction(
     multipart,
     maxRedirects: 0,
   });
-  return { status: response.status(), body: await response.text() };
+  return { status: response.status(), headers: response.headers(), body: await response.text() };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db';
-import { auditLog, type AuditEntry, type User } from '@/db/schema';
+import { auditLog, type AuditEntry } from '@/db/schema';
 import { operatorScope } from '@/lib/auth/guards';
 
 export type AuditInput = {
@@ -12,8 +12,12 @@ export type AuditInput = {
   details?: Record<string, unknown>;
 };
 
+/** Who did it: an operator, or the system (scripts, the seed) with no user id. */
+export type AuditActor = { id: string | null; email: string };
+export const systemActor: AuditActor = { id: null, email: 'system' };
+
 /** Written in the same transaction as the change it records. */
-export async function recordAudit(tx: Database | Transaction, actor: Pick<User, 'id' | 'email'>, input: AuditInput) {
+export async function recordAudit(tx: Database | Transaction, actor: AuditActor, input: AuditInput) {
   await tx.insert(auditLog).values({ actorId: actor.id, actorEmail: actor.email, details: {}, ...input });
 }
 

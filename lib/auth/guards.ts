@@ -3,18 +3,14 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { getDb, type Database } from '@/db';
 import type { User } from '@/db/schema';
-import { findUserById } from './users';
+import { getCurrentSession } from './current-session';
 
 /**
  * The signed-in user, re-read from the database on every request (once per render) so a
- * changed role or a deleted account takes effect at once, whatever the session cookie says.
+ * changed role, a deleted account or an ended session takes effect at once, whatever the
+ * session cookie says.
  */
-export const getCurrentUser = cache(async (): Promise<User | undefined> => {
-  const { auth } = await import('./index');
-  const session = await auth();
-  if (!session?.user?.id) return undefined;
-  return findUserById(await getDb(), session.user.id);
-});
+export const getCurrentUser = cache(async (): Promise<User | undefined> => (await getCurrentSession())?.user);
 
 /** The one definition of "operator". */
 export const isOperator = (user: Pick<User, 'role'> | undefined): boolean => user?.role === 'operator';
@@ -32,9 +28,8 @@ export async function checkOperator(): Promise<OperatorCheck> {
   return { ok: true, operator: user };
 }
 
-// Auth.js and next/navigation are loaded on first use, not with this module: data modules that
-// hold guarded loaders are also imported by the launcher and the worker, outside Next, where
-// those two cannot load.
+// next/navigation is loaded on first use, not with this module: data modules that hold guarded
+// loaders are also imported by the launcher and the worker, outside Next, where it cannot load.
 async function sendToSignIn(returnTo: string): Promise<never> {
   const { redirect } = await import('next/navigation');
   return redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);

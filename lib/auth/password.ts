@@ -1,21 +1,45 @@
+import 'server-only';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
 import bcrypt from 'bcryptjs';
 
 const COST = 11;
 export const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_LENGTH = 128;
+/** zxcvbn's "safely unguessable" (about 10^8 guesses and more); 4 is "very unguessable". */
+const MIN_STRENGTH_SCORE = 3;
 
-// A few of the most used passwords: enough to refuse the obvious without shipping a list.
-const COMMON = new Set(['password12', 'password123', '1234567890', 'qwertyuiop', '0123456789', 'iloveyou12', 'letmein123']);
+// Built once per process (the dictionaries take a moment); server-only, so never in a bundle.
+// Levenshtein matching is left off: it makes each check hundreds of milliseconds of CPU.
+let checker: ZxcvbnFactory | undefined;
+const strengthChecker = () =>
+  (checker ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    translations: zxcvbnEnglish.translations,
+  }));
 
-/** What is wrong with a new password, in words a customer can act on; undefined when fine. */
-export function passwordProblem(password: string, email?: string): string | undefined {
+/** What the person and the store are called: a password built from them is easy to guess. */
+export type PasswordContext = { email?: string; name?: string | null; storeName?: string };
+
+function userDictionary({ email, name, storeName }: PasswordContext): string[] {
+  const words = [email, name, storeName].filter((word): word is string => Boolean(word?.trim()));
+  // "Jane Doe" also gives "janedoe", "jane" and "doe"; "jane.doe@example.com" gives "jane.doe" too.
+  const variants = words.flatMap((word) => {
+    const lower = word.toLowerCase();
+    return [lower, lower.split('@')[0]!, lower.replace(/[\s._+-]+/g, ''), ...lower.split(/[\s@._+-]+/)];
+  });
+  return [...new Set(variants.filter((word) => word.length >= 3))];
+}
+
+/** What is wrong with a new password, in the strength checker's own words; undefined when fine. */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > 128) return 'Use at most 128 characters.';
-  if (new Set(password).size < 4 || COMMON.has(password.toLowerCase())) return 'This password is too easy to guess.';
-  const localPart = email?.split('@')[0]?.toLowerCase();
-  if (localPart && localPart.length >= 4 && password.toLowerCase().includes(localPart)) {
-    return 'Do not use your email address in your password.';
-  }
-  return undefined;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  const { score, feedback } = strengthChecker().check(password, userDictionary(context));
+  if (score >= MIN_STRENGTH_SCORE) return undefined;
+  return [feedback.warning || 'This password is too easy to guess.', ...feedback.suggestions].join(' ');
 }
 
 export const hashPassword = (password: string) => bcrypt.hash(password, COST);

@@ -1,9 +1,11 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db';
-import { auditLog, users, type User, type UserRole } from '@/db/schema';
+import type { Database, Transaction } from '@/db';
+import { users, type User, type UserRole } from '@/db/schema';
+import { recordAudit, systemActor, type AuditActor } from '@/lib/audit';
 import { creditCustomer } from '@/lib/ledger';
 import { hashPassword } from './password';
+import { revokeUserSessions } from './sessions';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -12,11 +14,6 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`);
-  return user;
-}
-
-export async function findUserById(db: Database, id: string): Promise<User | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, id));
   return user;
 }
 
@@ -63,34 +60,69 @@ export async function createCustomer(db: Database, input: NewCustomer, demoCredi
 }
 
 /**
- * Creates the operator account, or resets its password and role if the email exists.
- * Used by the seed and by `npm run create-operator`.
+ * Someone tried to sign up with an email that already has an account (and not its password):
+ * the owner should hear of it, since the form does not say so.
+ */
+export async function notifyExistingAccountOfSignUpAttempt(db: Database, email: string): Promise<void> {
+  const user = await findUserByEmail(db, email);
+  // Only logged for now: the email to the owner arrives with the email issue.
+  console.info(JSON.stringify({ level: 'info', msg: 'sign-up attempted with a registered email', userId: user?.id }));
+}
+
+/** Sets a new password and ends the user's other sessions (every one without `keepSessionId`). */
+export async function changePassword(db: Database, userId: string, newPassword: string, { keepSessionId }: { keepSessionId?: string } = {}) {
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await revokeUserSessions(tx, userId, { except: keepSessionId });
+  });
+}
+
+/**
+ * Changes a user's role, ends all of their sessions (they sign in again under the new role) and
+ * writes the audit log, in one transaction. Undefined when there is no such user.
+ */
+export async function setUserRole(db: Database | Transaction, actor: AuditActor, userId: string, role: UserRole): Promise<User | undefined> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!before || before.role === role) return before;
+    const [user] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning();
+    const sessionsEnded = await revokeUserSessions(tx, userId);
+    await recordAudit(tx, actor, {
+      action: 'user.role_changed',
+      targetType: 'user',
+      targetId: userId,
+      details: { email: user!.email, from: before.role, to: role, sessionsEnded },
+    });
+    return user;
+  });
+}
+
+/**
+ * Creates the operator account, or resets its password (ending every session) and makes it an
+ * operator if the email exists. Used by the seed and by `npm run create-operator`.
  */
 export async function upsertOperator(db: Database, email: string, password: string): Promise<{ user: User; created: boolean }> {
   const passwordHash = await hashPassword(password);
   const existing = await findUserByEmail(db, email);
   return db.transaction(async (tx) => {
-    let user: User;
-    if (existing) {
-      [user] = (await tx
-        .update(users)
-        .set({ passwordHash, role: 'operator' satisfies UserRole })
-        .where(eq(users.id, existing.id))
-        .returning()) as [User];
-    } else {
-      [user] = (await tx
+    if (!existing) {
+      const [user] = (await tx
         .insert(users)
         .values({ email: normalizeEmail(email), name: 'Store operator', passwordHash, role: 'operator' })
         .returning()) as [User];
+      await recordAudit(tx, systemActor, { action: 'operator.created', targetType: 'user', targetId: user.id, details: { email: user.email } });
+      return { user, created: true };
     }
-    await tx.insert(auditLog).values({
-      actorId: null,
-      actorEmail: 'system',
-      action: existing ? 'operator.password_reset' : 'operator.created',
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, existing.id));
+    const sessionsEnded = await revokeUserSessions(tx, existing.id);
+    await recordAudit(tx, systemActor, {
+      action: 'operator.password_reset',
       targetType: 'user',
-      targetId: user.id,
-      details: { email: user.email },
+      targetId: existing.id,
+      details: { email: existing.email, sessionsEnded },
     });
-    return { user, created: !existing };
+    const user = (await setUserRole(tx, systemActor, existing.id, 'operator'))!;
+    return { user, created: false };
   });
 }

@@ -1,10 +1,9 @@
 'use server';
 
-import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { errorState, validatedAction } from '@/lib/actions';
-import { signIn } from '@/lib/auth';
+import { signInWithPassword } from '@/lib/auth';
 import { describeWait } from '@/lib/auth/rate-limit';
 import { safeCallbackUrl } from '@/lib/auth/redirects';
 
@@ -14,27 +13,19 @@ const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-function refusalMessage(code: string): { message: string; field?: 'email' | 'password' } {
-  if (code === 'unknown_email') return { message: 'No account uses this email. Check it, or create an account.', field: 'email' };
-  if (code === 'wrong_password') return { message: 'That password is not right for this account.', field: 'password' };
+// One message for an unknown email and a wrong password: the form must not say which accounts exist.
+const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match an account. Check both and try again.';
+
+function refusalMessage(code: string): string {
   if (code.startsWith('rate_limited:')) {
     const seconds = Number(code.split(':')[1]) || 60;
-    return { message: `Too many sign-in attempts. Try again in ${describeWait(seconds)}.` };
+    return `Too many sign-in attempts. Try again in ${describeWait(seconds)}.`;
   }
-  return { message: 'Check your email and password and try again.' };
+  return INVALID_CREDENTIALS_MESSAGE;
 }
 
 export const signInAction = validatedAction(signInSchema, async (data, formData) => {
-  try {
-    await signIn('credentials', { email: data.email, password: data.password, redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code ?? '';
-      const refusal = refusalMessage(code);
-      if (!refusal.field) return errorState(formData, refusal.message);
-      return errorState(formData, 'We could not sign you in.', { [refusal.field]: [refusal.message] });
-    }
-    throw error;
-  }
+  const refused = await signInWithPassword(data.email, data.password);
+  if (refused) return errorState(formData, refusalMessage(refused));
   redirect(safeCallbackUrl(data.callbackUrl));
 });

@@ -6,6 +6,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { loadMyAccount } from '@/lib/customers/account';
 import { formatMoney } from '@/lib/money';
 import { formatInternational } from '@/lib/phone';
+import { ChangePasswordForm } from './_components/change-password-form';
 import { SavedRecipients } from './_components/saved-recipients';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -69,6 +70,9 @@ export default async function AccountPage() {
                     : [recipient.values.player_id, recipient.values.server].filter(Boolean).join(' · '),
               }))}
             />
+          </Section>
+          <Section title="Password">
+            <ChangePasswordForm email={user.email} />
           </Section>
         </div>
       </div>

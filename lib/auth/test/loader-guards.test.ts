@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '@/db/schema';
+import { startSession } from '@/lib/auth/sessions';
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from '@/test/helpers/database';
 
 /**
  * Every data loader checks who asks, itself: operator loaders refuse strangers and customers,
- * customer loaders refuse strangers, before any of their data is read. Only the session cookie
- * is stood in for (the signed-in user id); the user is read from a real database.
+ * customer loaders refuse strangers, before any of their data is read. Only the decoded session
+ * cookie is stood in for; the session record and the user are read from a real database.
  */
-const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
-vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId: string } | null }));
+vi.mock('@/lib/auth', () => ({ auth: async () => session.current }));
+const signedInAs = (userId: string | undefined) => {
+  session.current = userId ? { user: { id: userId }, sessionId: sessionIds.get(userId)! } : null;
+};
+const sessionIds = new Map<string, string>();
 
 const { loadDashboard } = await import('@/lib/admin/dashboard');
 const { exportOrders, loadOrderDetail, loadOrdersPage } = await import('@/lib/admin/orders');
@@ -69,6 +74,7 @@ beforeAll(async () => {
       { email: 'guard-operator@example.com', role: 'operator' },
     ])
     .returning({ id: users.id }) as [{ id: string }, { id: string }];
+  for (const id of [customerId, operatorId]) sessionIds.set(id, await startSession(database.db, id));
 });
 afterAll(async () => {
   await database?.destroy();
@@ -76,17 +82,17 @@ afterAll(async () => {
 
 describe('operator data loaders', () => {
   it.each(Object.keys(operatorLoaders))('%s sends a stranger to sign in', async (name) => {
-    session.userId = undefined;
+    signedInAs(undefined);
     expect(await refusal(operatorLoaders[name]!)).toBe('sign-in');
   });
 
   it.each(Object.keys(operatorLoaders))('%s is a 404 for a customer', async (name) => {
-    session.userId = customerId;
+    signedInAs(customerId);
     expect(await refusal(operatorLoaders[name]!)).toBe('not-found');
   });
 
   it('lets an operator through (the check can pass)', async () => {
-    session.userId = operatorId;
+    signedInAs(operatorId);
     expect(await refusal(() => loadOrderDetail(someId))).toBe('allowed');
     expect(await refusal(() => loadAuditPage({ limit: 10 }))).toBe('allowed');
   });
@@ -94,17 +100,17 @@ describe('operator data loaders', () => {
 
 describe('customer data loaders', () => {
   it.each(Object.keys(customerLoaders))('%s sends a stranger to sign in', async (name) => {
-    session.userId = undefined;
+    signedInAs(undefined);
     expect(await refusal(customerLoaders[name]!)).toBe('sign-in');
   });
 
   it('answers the live status poll of a stranger with "signed out", not the order', async () => {
-    session.userId = undefined;
+    signedInAs(undefined);
     expect(await refreshMyOrderStatus(someId)).toBe('signed_out');
   });
 
   it('reads an order that is not theirs as not found', async () => {
-    session.userId = operatorId;
+    signedInAs(operatorId);
     expect(await loadMyOrder(someId)).toBeUndefined();
   });
 });

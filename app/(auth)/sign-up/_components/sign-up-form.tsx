@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
+import type { ActionState } from '@/lib/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,6 +10,19 @@ import { signUpAction } from '../actions';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, { status: 'idle' });
+  const [dismissed, setDismissed] = useState<ActionState>();
+  if (state.status === 'success' && dismissed !== state) {
+    return (
+      <div className="space-y-4">
+        <p role="status" className="rounded-xl bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          {state.message}
+        </p>
+        <button type="button" onClick={() => setDismissed(state)} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+          Use another email address
+        </button>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
