@@ -2,13 +2,16 @@ import Link from 'next/link';
 
 const linkClass = 'rounded-xl px-3 py-2 font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800';
 
-/** Previous / "Page n of m" / Next for server-paginated lists; `href` builds a page's URL. */
+/**
+ * Previous / "Page n of m" / Next for server-paginated lists; `href` builds a page's URL. A page
+ * past the last (an old link, a typed URL) is shown empty, with Previous leading to the last page.
+ */
 export function Pagination({ page, pages, href, label = 'Pages' }: { page: number; pages: number; href: (page: number) => string; label?: string }) {
-  if (pages <= 1) return null;
+  if (pages <= 1 && page <= 1) return null;
   return (
     <nav aria-label={label} className="flex items-center justify-between text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} className={linkClass}>
+        <Link href={href(Math.min(page - 1, pages))} className={linkClass}>
           ← Previous
         </Link>
       ) : (

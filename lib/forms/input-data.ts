@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toE164 } from '@/lib/phone';
+import { plainText } from '@/lib/validation';
 import type { FieldDescriptor } from './types';
 
 /** Form controls carry this prefix, so product fields never collide with the checkout's own. */
@@ -36,7 +37,7 @@ function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
       break;
     }
     default: {
-      let text = z.string();
+      let text = plainText(label);
       if (field.minLength !== null) text = text.min(field.minLength, `${label} must be at least ${field.minLength} characters.`);
       if (field.maxLength !== null) text = text.max(field.maxLength, `${label} must be at most ${field.maxLength} characters.`);
       if (field.pattern) text = text.regex(new RegExp(field.pattern), `${label} is not in the expected format.${example}`);

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listAudit, listAuditActions } from '@/lib/audit';
+import { firstString, type SearchParams } from '@/lib/search-params';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
-  const { action } = await searchParams;
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const action = firstString((await searchParams).action);
   const db = await getDb();
   const [entries, actions] = await Promise.all([listAudit(db, { action: action || undefined, limit: 200 }), listAuditActions(db)]);
   return (

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CountryFlag } from '@/components/catalogue/country-flag';
+import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db';
 import { countryName, destinationName } from '@/lib/catalogue/countries';
 import { effectiveMarkup } from '@/lib/catalogue/pricing';
 import { listAdminProducts, listCatalogueCountries, type AdminProductRow } from '@/lib/catalogue/queries';
+import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
 import { getStoreSettings } from '@/lib/store/settings';
 import { getVertical, verticals, verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { CatalogueTable, type CatalogueTableRow } from './_components/catalogue-table';
@@ -12,8 +14,6 @@ import { CatalogueTable, type CatalogueTableRow } from './_components/catalogue-
 export const metadata: Metadata = { title: 'Catalogue' };
 
 const PAGE_SIZE = 50;
-
-type Search = { q?: string; section?: string; country?: string; enabled?: string; status?: string; page?: string };
 
 function statusOf(row: AdminProductRow): CatalogueTableRow['status'] {
   if (row.upstreamStatus === 'removed') return 'removed';
@@ -23,15 +23,16 @@ function statusOf(row: AdminProductRow): CatalogueTableRow['status'] {
 
 const selectClass = 'rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
-export default async function CataloguePage({ searchParams }: { searchParams: Promise<Search> }) {
-  const params = await searchParams;
-  const page = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+export default async function CataloguePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const params = { q: firstString(raw.q), section: firstString(raw.section), country: firstString(raw.country), enabled: firstString(raw.enabled), status: firstString(raw.status) };
+  const page = pageNumber(raw.page);
   const section = verticals.some((vertical) => vertical.slug === params.section) ? (params.section as VerticalSlug) : undefined;
   const enabled = params.enabled === 'yes' || params.enabled === 'no' ? params.enabled : undefined;
   const status = params.status === 'paused' || params.status === 'removed' ? params.status : undefined;
   const db = await getDb();
   const [{ rows, total }, countries, settings] = await Promise.all([
-    listAdminProducts(db, { search: params.q, section, country: params.country || undefined, enabled, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listAdminProducts(db, { search: params.q, section, country: params.country, enabled, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     listCatalogueCountries(db),
     getStoreSettings(db),
   ]);
@@ -120,15 +121,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         {params.q ? ` matching “${params.q}”` : ''}
       </p>
       <CatalogueTable rows={tableRows} />
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={query(page - 1)}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={query(page + 1)}>Next →</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={query} label="Pagination" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { listCustomers } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
+import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
 import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
@@ -12,9 +13,10 @@ export const metadata: Metadata = { title: 'Customers' };
 
 const PAGE_SIZE = 50;
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
-  const { q, page: pageParam } = await searchParams;
-  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const q = firstString(params.q);
+  const page = pageNumber(params.page);
   const { currency } = await getStoreInfo();
   const { rows, total } = await listCustomers(await getDb(), currency, {
     search: q,

@@ -8,6 +8,7 @@ import { listWalletBalances } from '@/lib/supplier/wallet';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
 import { isOctopusApiError, octopus } from '@/lib/octopus';
+import { pageNumber, type SearchParams } from '@/lib/search-params';
 import { getStoreInfo } from '@/lib/store';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
@@ -57,9 +58,8 @@ async function loadSupplierView(page: number) {
   }
 }
 
-export default async function SupplierPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const { page: pageParam } = await searchParams;
-  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+export default async function SupplierPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = pageNumber((await searchParams).page);
 
   const view = await loadSupplierView(page);
   let content: React.ReactNode;

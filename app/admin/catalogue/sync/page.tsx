@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { listChangesByRun, listSyncRuns, type ChangeRow, type SyncRunRow } from '@/lib/catalogue/queries';
 import { formatMoney } from '@/lib/money';
+import { firstString, type SearchParams } from '@/lib/search-params';
 import { getStoreInfo } from '@/lib/store';
 import { SyncPanel } from './_components/sync-panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -63,8 +64,8 @@ function ChangeDetails({ change, currency }: { change: ChangeRow; currency: stri
   return null;
 }
 
-export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
-  const { run: runParam } = await searchParams;
+export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const runParam = firstString((await searchParams).run);
   const db = await getDb();
   const [runs, { currency }] = await Promise.all([listSyncRuns(db, { limit: 25 }), getStoreInfo()]);
   const running = runs.find((run) => run.status === 'running') ?? null;
