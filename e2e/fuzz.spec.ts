@@ -224,8 +224,8 @@ test('free text with control characters gets a field message, never a 500', asyn
   const customerPage = await customer.newPage();
   await signUp(customerPage);
   const addRecipientId = actionId('app/(store)/account/actions.ts', 'addRecipientAction');
-  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'phone', label: 'Mum\u0000', phone_number: '+447700900123' }), 'the label');
-  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'player', label: 'Me\u001b[31m', player_id: '5123456789' }), 'the label');
+  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'phone', label: 'Mum\u0000', phone_number: '+447700900123' }), 'the name');
+  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'player', label: 'Me\u001b[31m', player_id: '5123456789' }), 'the name');
   await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'player', label: 'Me', player_id: '5123456789', server: 'asia\u0000' }), 'the server');
   // A tampered hidden id is refused like any unknown one.
   const deleteRecipient = await callServerAction(customer.request, '/account', actionId('app/(store)/account/actions.ts', 'deleteRecipientAction'), { id: 'x\u0000' });
@@ -355,7 +355,7 @@ test('pages answer odd URLs without a 5xx: bad ids, odd and repeated parameters'
 
   // Past the last page: a way back to the last one, not an error.
   await page.goto('/admin/customers?page=99999999999999999999');
-  await page.getByRole('link', { name: '← Previous' }).click();
+  await page.getByRole('link', { name: '← Last page' }).click();
   await expect(page.getByRole('table').getByRole('link').filter({ hasText: '@' }).first()).toBeVisible();
   await page.goto('/vouchers?page=99999999999999999999');
   await expect(page.getByRole('list', { name: 'Gift cards' }).getByRole('listitem').first()).toBeVisible();

@@ -11,12 +11,12 @@ import { plainText } from '@/lib/validation';
 const recipientSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('phone'),
-    label: plainText('the label').min(1, 'Give this number a name, like “Mum”.').max(40, 'Use at most 40 characters.'),
+    label: plainText('the name').min(1, 'Give this number a name, like “Mum”.').max(40, 'Use at most 40 characters.'),
     phone_number: z.string().trim().min(1, 'Enter the mobile number with its country code.'),
   }),
   z.object({
     kind: z.literal('player'),
-    label: plainText('the label').min(1, 'Give this player a name, like “My PUBG account”.').max(40, 'Use at most 40 characters.'),
+    label: plainText('the name').min(1, 'Give this player a name, like “My PUBG account”.').max(40, 'Use at most 40 characters.'),
     player_id: z.string().trim().regex(/^[A-Za-z0-9_-]{3,32}$/, 'Player IDs are 3–32 letters, digits, - or _.'),
     server: plainText('the server').max(40, 'Use at most 40 characters.').optional(),
   }),
