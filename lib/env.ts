@@ -37,6 +37,7 @@ const envSchema = z
     AUTH_SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     AUTH_SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
+    TRUST_PROXY: booleanFlag.default(false),
     BACKGROUND_JOBS: booleanFlag.default(true),
     CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
     DEMO_CREDIT: z

@@ -3,6 +3,10 @@ import { toE164 } from '@/lib/phone';
 import { plainText } from '@/lib/validation';
 import type { FieldDescriptor } from './types';
 
+// The browser runs this module under a CSP without 'unsafe-eval': zod would probe for eval (to
+// compile its parsers), and every probe is reported as a violation.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 /** Form controls carry this prefix, so product fields never collide with the checkout's own. */
 export const INPUT_PREFIX = 'input.';
 
