@@ -44,7 +44,7 @@ function pageNonce(response: APIResponse, what: string): string {
   expect(script).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
   expect(csp.get('default-src')).toEqual(["'self'"]);
   expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-  expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https:']);
   expect(csp.get('font-src')).toEqual(["'self'"]);
   expect(csp.get('connect-src')).toEqual(["'self'"]);
   expect(csp.get('base-uri')).toEqual(["'self'"]);

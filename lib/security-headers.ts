@@ -23,7 +23,9 @@ export const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
 
 /**
  * The policy of a page. `style-src` keeps 'unsafe-inline': React renders `style` attributes
- * (progress bars, Next's own error pages) and a nonce cannot cover attributes.
+ * (progress bars, Next's own error pages) and a nonce cannot cover attributes. `img-src` allows
+ * any HTTPS host: product pictures come from the supplier's CDN, whose host it does not announce
+ * (components/catalogue/product-tile.tsx shows only https images).
  *
  * `form-action 'self'`: Chromium also blocks a form POST whose redirect leaves the origin. Once a
  * page has hydrated, server actions post with fetch and Next follows a redirect to another origin
@@ -37,7 +39,7 @@ export function pageContentSecurityPolicy({ nonce, development, https }: { nonce
     // React uses eval in development only, to rebuild server stacks in the browser.
     ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
     ['style-src', "'self'", "'unsafe-inline'"],
-    ['img-src', "'self'", 'data:', 'blob:'],
+    ['img-src', "'self'", 'data:', 'blob:', 'https:'],
     ['font-src', "'self'"],
     ['connect-src', "'self'"],
     ['object-src', "'none'"],

@@ -8,6 +8,8 @@ describe('pageContentSecurityPolicy', () => {
     expect(production).not.toContain('unsafe-eval');
     expect(production).toContain("frame-ancestors 'none'");
     expect(production).toContain("object-src 'none'");
+    // Supplier product pictures live on its CDN.
+    expect(production).toContain("img-src 'self' data: blob: https:;");
     expect(pageContentSecurityPolicy({ nonce: 'abc123', development: true, https: false })).toContain("'strict-dynamic' 'unsafe-eval';");
   });
 
