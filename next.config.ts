@@ -1,9 +1,19 @@
 import type { NextConfig } from 'next';
+import { fixedSecurityHeaders, staticFileContentSecurityPolicy } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and postgres opens sockets: both must stay plain Node modules.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
+  // The fixed security headers on every response; pages get their policy from proxy.ts, the
+  // paths its matcher skips get this strict one (keep both lists in step).
+  async headers() {
+    const staticPolicy = [{ key: 'Content-Security-Policy', value: staticFileContentSecurityPolicy }];
+    return [
+      { source: '/:path*', headers: fixedSecurityHeaders },
+      ...['/_next/static/:path*', '/_next/image'].map((source) => ({ source, headers: staticPolicy })),
+    ];
+  },
   // Parallel end-to-end runs build into their own directories (see e2e/support/slot.ts).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm test` type-checks the whole repository (sandbox, scripts and tests included) with

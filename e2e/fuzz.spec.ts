@@ -2,14 +2,15 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import fc from 'fast-check';
 import { SandboxControl } from '@/sandbox/control';
 import { signInAsOperator, signUp } from './support/accounts';
-import { listServerActions } from './support/server-actions';
+import { callServerAction, listServerActions } from './support/server-actions';
 import { e2eLayout } from './support/slot';
 
 /**
  * Bad input: random and malicious values thrown at every server action of the build (read from
- * its manifest, posted as React's client would) and at every JSON route. Whatever arrives, the
- * server must answer without a 5xx, must not call the supplier's order or charges endpoints, and
- * must not change the caller's money, orders or saved data. Bounded to about a minute.
+ * its manifest, posted as React's client would), at every JSON route and at every page's URL.
+ * Whatever arrives, the server must answer without a 5xx, must not call the supplier's order or
+ * charges endpoints, and must not change the caller's money, orders or saved data; free text
+ * with control characters gets a message naming the field. Bounded to about two minutes.
  */
 
 const MALICIOUS = [
@@ -192,5 +193,171 @@ test('JSON routes answer bad ids and queries without a 5xx', async ({ page, brow
       { numRuns: 60, endOnFailure: true },
     );
   }
+  await anonymous.close();
+});
+
+/** One action of the build by file and name (the form posts to it as React would). */
+function actionId(file: string, name: string): string {
+  const action = listServerActions((filename) => filename === file).find((entry) => entry.name === name);
+  expect(action, `${file}#${name}`).toBeTruthy();
+  return action!.id;
+}
+
+test('free text with control characters gets a field message, never a 500', async ({ page, browser }) => {
+  const refused = async (reply: Promise<{ status: number; body: string }>, field: string) => {
+    const { status, body } = await reply;
+    // Soft: one run names every field that fails.
+    expect.soft(status, `${field}: ${body.slice(0, 300)}`).toBe(200);
+    expect.soft(body, field).toContain(`Remove the invisible control characters from ${field}.`);
+  };
+
+  // Unique, so this run's attempts are told apart from other specs' audit entries.
+  const marker = `ctl-${Date.now()}`;
+  const anonymous = await browser.newContext();
+  const signUpId = actionId('app/(auth)/sign-up/actions.ts', 'signUpAction');
+  await refused(
+    callServerAction(anonymous.request, '/sign-up', signUpId, { name: 'Ann\u0000', email: `nul-${Date.now()}@e2e.test`, password: 'correct horse battery staple' }),
+    'the name',
+  );
+
+  const customer = await browser.newContext();
+  const customerPage = await customer.newPage();
+  await signUp(customerPage);
+  const addRecipientId = actionId('app/(store)/account/actions.ts', 'addRecipientAction');
+  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'phone', label: 'Mum\u0000', phone_number: '+447700900123' }), 'the name');
+  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'player', label: 'Me\u001b[31m', player_id: '5123456789' }), 'the name');
+  await refused(callServerAction(customer.request, '/account', addRecipientId, { kind: 'player', label: 'Me', player_id: '5123456789', server: 'asia\u0000' }), 'the server');
+  // A tampered hidden id is refused like any unknown one.
+  const deleteRecipient = await callServerAction(customer.request, '/account', actionId('app/(store)/account/actions.ts', 'deleteRecipientAction'), { id: 'x\u0000' });
+  expect.soft(deleteRecipient.status, deleteRecipient.body.slice(0, 300)).toBe(200);
+  // A stuck top-up (player IDs ending in 999408 stay PENDING), for the refund reason below.
+  await customerPage.goto('/games');
+  await customerPage.getByRole('link', { name: /PUBG Mobile UC/ }).first().click();
+  await customerPage.getByText('325 UC', { exact: true }).click();
+  await customerPage.getByLabel('Player ID').fill(`${Date.now() % 1000}999408`);
+  await customerPage.getByRole('button', { name: 'Review order' }).click();
+  await customerPage.getByRole('button', { name: /^Pay / }).click();
+  await expect(customerPage).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  const orderId = new URL(customerPage.url()).pathname.split('/').pop()!;
+
+  await signInAsOperator(page);
+  await page.goto('/admin/customers');
+  const customerPath = (await page.getByRole('link').filter({ hasText: '@e2e.test' }).first().getAttribute('href'))!;
+  await refused(
+    callServerAction(page.request, customerPath, actionId('app/admin/customers/[id]/actions.ts', 'adjustBalanceAction'), {
+      customerId: customerPath.split('/').pop()!,
+      direction: 'credit',
+      amount: '1',
+      reason: `${marker} goodwill\u0000`,
+    }),
+    'the reason',
+  );
+  const adjustTampered = await callServerAction(page.request, customerPath, actionId('app/admin/customers/[id]/actions.ts', 'adjustBalanceAction'), {
+    customerId: 'x\u0000',
+    direction: 'credit',
+    amount: '1',
+    reason: 'goodwill',
+  });
+  expect.soft(adjustTampered.status, adjustTampered.body.slice(0, 300)).toBe(200);
+  await refused(
+    callServerAction(page.request, `/admin/orders/${orderId}`, actionId('app/admin/orders/[id]/actions.ts', 'refundOrderAction'), { orderId, reason: `${marker} stuck\u0000` }),
+    'the reason',
+  );
+  await page.goto('/admin/catalogue');
+  const productPath = (await page.getByRole('table').getByRole('link').first().getAttribute('href'))!;
+  await refused(
+    callServerAction(page.request, productPath, actionId('app/admin/catalogue/actions.ts', 'updateProductAction'), {
+      productId: productPath.split('/').pop()!,
+      displayName: 'Steam\u0000',
+      sortOrder: '0',
+      markupPercent: '',
+    }),
+    'the display name',
+  );
+  await page.goto('/admin/settings');
+  const settings = await page
+    .locator('form:has(input[name="storeName"])')
+    .evaluate((form) => Object.fromEntries([...new FormData(form as HTMLFormElement)].filter(([key]) => !key.startsWith('$')).map(([key, value]) => [key, String(value)])));
+  await refused(
+    callServerAction(page.request, '/admin/settings', actionId('app/admin/settings/actions.ts', 'updateSettingsAction'), { ...settings, storeName: 'Shop\u0000' }),
+    'the store name',
+  );
+
+  // Nothing was written: no audit entry, the store keeps its name, the customer keeps no recipient.
+  await page.goto('/admin/audit');
+  await expect(page.getByText(marker)).toHaveCount(0);
+  await page.goto('/admin/settings');
+  await expect(page.getByLabel('Store name')).toHaveValue(settings.storeName!);
+  await customerPage.goto('/account');
+  await expect(customerPage.getByText(/^Mum|^Me$/)).toHaveCount(0);
+  await anonymous.close();
+  await customer.close();
+});
+
+test('pages answer odd URLs without a 5xx: bad ids, odd and repeated parameters', async ({ page, browser }) => {
+  const odd = [
+    'page=99999999999999999999',
+    'page=-5',
+    'page=1e400',
+    'page=%00',
+    'page=2&page=3',
+    'q=a&q=b',
+    'q=%00',
+    'q=%01abc%7F',
+    `q=${'x'.repeat(3_000)}`,
+    'country=%00&category=%00',
+    'country=US&country=GB',
+    'status=%00&vertical=a&vertical=b&from=%00&to=2024-13-45',
+    'from=0000-01-01&to=9999-12-31',
+    'userId=%00',
+    'action=%00',
+    'action=a&action=b',
+    'run=%00',
+    'section=a&section=b&enabled=%00',
+  ];
+  const badIds = ['%00', 'x%00y', '------------------------------------', 'x'.repeat(3_000), '%E2%80%AE', '..%2F..%2Fetc'];
+  // Soft: one run lists every URL that fails.
+  const expectAnswered = async (request: APIRequestContext, url: string) => {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect.soft(response.status(), url.slice(0, 120)).toBeLessThan(500);
+    return response;
+  };
+
+  const anonymous = await browser.newContext();
+  await page.goto('/games');
+  await page.getByRole('link', { name: /PUBG Mobile UC/ }).first().click();
+  const productPath = new URL(page.url()).pathname;
+  for (const path of ['/', '/vouchers', '/games', '/mobile', '/esim', productPath]) {
+    for (const query of [...odd, 'input.player_id=%00&input.player_id=1&variant=a&variant=b&alternatives=%00&detected=a&detected=b']) {
+      expect.soft((await expectAnswered(anonymous.request, `${path}?${query}`)).status()).toBe(200);
+    }
+  }
+  await signUp(page);
+  for (const id of badIds) {
+    for (const path of ['/vouchers/', '/games/', '/mobile/', '/esim/', '/orders/', '/api/orders/']) await expectAnswered(page.request, `${path}${id}`);
+  }
+
+  await page.context().clearCookies();
+  await signInAsOperator(page);
+  for (const path of ['/admin/orders', '/admin/customers', '/admin/catalogue', '/admin/audit', '/admin/supplier', '/admin/catalogue/sync']) {
+    for (const query of odd) expect.soft((await expectAnswered(page.request, `${path}?${query}`)).status()).toBe(200);
+  }
+  for (const id of badIds) {
+    for (const path of ['/admin/orders/', '/admin/customers/', '/admin/catalogue/']) await expectAnswered(page.request, `${path}${id}`);
+  }
+  for (const query of ['q=%00', 'userId=%00', 'q=a&q=b', 'run=%00']) {
+    for (const path of ['/api/admin/orders/export', '/api/admin/catalogue/sync']) {
+      const response = await expectAnswered(page.request, `${path}?${query}`);
+      // The CSV streams: a query failing after the first line would cut it short with a 200.
+      if (path.endsWith('export')) expect.soft(await response.text(), query).toMatch(/^number,created_at,[\s\S]*\n$/);
+    }
+  }
+
+  // Past the last page: a way back to the last one, not an error.
+  await page.goto('/admin/customers?page=99999999999999999999');
+  await page.getByRole('link', { name: '← Last page' }).click();
+  await expect(page.getByRole('table').getByRole('link').filter({ hasText: '@' }).first()).toBeVisible();
+  await page.goto('/vouchers?page=99999999999999999999');
+  await expect(page.getByRole('list', { name: 'Gift cards' }).getByRole('listitem').first()).toBeVisible();
   await anonymous.close();
 });

@@ -1,5 +1,6 @@
 import { countryName, regionName } from '@/lib/catalogue/countries';
 import { categoriesOf, filterProducts, getSectionProducts, placeOf, type ProductFilters } from '@/lib/catalogue/storefront';
+import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
 import { getStoreInfo } from '@/lib/store';
 import type { VerticalSlug } from '@/lib/verticals';
 import { Pagination } from '@/components/ui/pagination';
@@ -13,15 +14,13 @@ const nouns: Record<VerticalSlug, string> = { vouchers: 'gift cards', games: 'ga
 /** Cards per page: a phone scrolls through this many comfortably, and the page stays small. */
 const PAGE_SIZE = 48;
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-
 /** A section of the store: heading, search and filters (GET), and the matching products. */
-export async function SectionPage({ slug, searchParams, children }: { slug: VerticalSlug; searchParams: Record<string, string | string[] | undefined>; children?: React.ReactNode }) {
-  const filters: ProductFilters = { q: one(searchParams.q), country: one(searchParams.country), category: one(searchParams.category) };
+export async function SectionPage({ slug, searchParams, children }: { slug: VerticalSlug; searchParams: SearchParams; children?: React.ReactNode }) {
+  const filters: ProductFilters = { q: firstString(searchParams.q), country: firstString(searchParams.country), category: firstString(searchParams.category) };
   const [all, { currency }] = await Promise.all([getSectionProducts(slug), getStoreInfo()]);
   const shown = filterProducts(all, filters);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(one(searchParams.page) ?? '1', 10) || 1));
+  const page = Math.min(pages, pageNumber(searchParams.page));
   const visible = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const pageHref = (target: number) => {
     const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));

@@ -7,10 +7,9 @@ import { getCurrentUser } from '@/lib/auth/guards';
 import type { StoreProductDetail, StoreVariant } from '@/lib/catalogue/queries';
 import { Decimal, formatMoney } from '@/lib/money';
 import { listSavedRecipients } from '@/lib/recipients';
+import { firstString, type SearchParams } from '@/lib/search-params';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
 import { DetectedOperator } from './detected-operator';
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
   if (product.vertical === 'esim') {
@@ -29,11 +28,6 @@ function priceLabel(variant: StoreVariant, storeCurrency: string): string {
   return variant.kind === 'range' ? `from ${formatMoney(variant.priceMin, storeCurrency)}` : formatMoney(variant.priceMin, storeCurrency);
 }
 
-function text(params: SearchParams, key: string): string | undefined {
-  const value = params[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /**
  * The buy form of a product page, built from the catalogue: options with their estimated
  * prices, the product's own input fields, prefilled from the URL (buy again, fix and retry,
@@ -42,7 +36,10 @@ function text(params: SearchParams, key: string): string | undefined {
 export async function ProductCheckout({ product, storeCurrency, searchParams }: { product: StoreProductDetail; storeCurrency: string; searchParams: SearchParams }) {
   const user = await getCurrentUser();
   const prefill: Record<string, string> = {};
-  for (const [key, value] of Object.entries(searchParams)) if (typeof value === 'string' && (key.startsWith('input.') || ['variant', 'amount', 'quantity'].includes(key))) prefill[key] = value;
+  for (const [key, value] of Object.entries(searchParams)) {
+    const text = firstString(value);
+    if (text && (key.startsWith('input.') || ['variant', 'amount', 'quantity'].includes(key))) prefill[key] = text;
+  }
 
   const checkoutProduct: CheckoutProduct = {
     id: product.id,
@@ -62,8 +59,8 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
     })),
   };
 
-  const phone = text(searchParams, 'input.phone_number');
-  const alternativeIds = (text(searchParams, 'alternatives') ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  const phone = firstString(searchParams['input.phone_number']);
+  const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/.test(id));
   const alternatives = alternativeIds.length
     ? await (await getDb())
         .select({ id: products.id, name: products.name })
@@ -85,7 +82,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
     const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(prefill).filter(([key]) => !key.startsWith('input.'))) });
     for (const [key, value] of Object.entries(values)) params.set(`input.${key}`, value);
     for (const key of ['alternatives', 'detected']) {
-      const value = text(searchParams, key);
+      const value = firstString(searchParams[key]);
       if (value) params.set(key, value);
     }
     return `/${product.slug}/${product.id}?${params}#buy`;
@@ -97,7 +94,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
         Buy
       </h2>
       {product.slug === 'mobile' && phone && (
-        <DetectedOperator currentId={product.id} operatorName={product.name} detected={text(searchParams, 'detected') !== '0'} phone={phone} alternatives={alternatives} />
+        <DetectedOperator currentId={product.id} operatorName={product.name} detected={firstString(searchParams.detected) !== '0'} phone={phone} alternatives={alternatives} />
       )}
       {recipients.length > 0 && (
         <nav aria-label="Saved recipients" className="flex flex-wrap gap-2">

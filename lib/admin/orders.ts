@@ -5,6 +5,7 @@ import type { Database } from '@/db';
 import { orders, orderStatus, products, users, type Order, type OrderEvent, type OrderStatus, type User } from '@/db/schema';
 import { operatorScope } from '@/lib/auth/guards';
 import { listOrderEvents } from '@/lib/orders/queries';
+import { firstString, type SearchParams } from '@/lib/search-params';
 
 /** The storefront sections an operator filters by (top-ups split into games and mobile, as customers see them). */
 export const orderVerticalFilters = [
@@ -14,7 +15,9 @@ export const orderVerticalFilters = [
   { value: 'esim', label: 'eSIM' },
 ] as const;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+// A real calendar day, in years an order can have (PostgreSQL refuses year 0 and 10000, which
+// the day after 9999-12-31 would be).
+const day = z.iso.date().refine((value) => value >= '1900-01-01' && value < '3000-01-01');
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional()).catch(undefined);
 
 /** Every filter of the orders table; bad values are dropped rather than failing the page. */
@@ -29,9 +32,9 @@ export const orderFiltersSchema = z.object({
 
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 
-export function parseOrderFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): OrderFilters {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
-  return orderFiltersSchema.parse(Object.fromEntries(entries));
+export function parseOrderFilters(params: URLSearchParams | SearchParams): OrderFilters {
+  const read = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key]);
+  return orderFiltersSchema.parse(Object.fromEntries(Object.keys(orderFiltersSchema.shape).map((key) => [key, firstString(read(key))])));
 }
 
 /** The filters as a query string (for links, pagination and the CSV export). */

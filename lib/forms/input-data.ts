@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { toE164 } from '@/lib/phone';
+import { plainText } from '@/lib/validation';
 import type { FieldDescriptor } from './types';
+
+// The browser runs this module under a CSP without 'unsafe-eval': zod would probe for eval (to
+// compile its parsers), and every probe is reported as a violation.
+if (typeof window !== 'undefined') z.config({ jitless: true });
 
 /** Form controls carry this prefix, so product fields never collide with the checkout's own. */
 export const INPUT_PREFIX = 'input.';
@@ -36,7 +41,7 @@ function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
       break;
     }
     default: {
-      let text = z.string();
+      let text = plainText(label);
       if (field.minLength !== null) text = text.min(field.minLength, `${label} must be at least ${field.minLength} characters.`);
       if (field.maxLength !== null) text = text.max(field.maxLength, `${label} must be at most ${field.maxLength} characters.`);
       if (field.pattern) text = text.regex(new RegExp(field.pattern), `${label} is not in the expected format.${example}`);

@@ -8,13 +8,14 @@ import { ledgerTransactions, orders, storeSettings } from '@/db/schema';
 import { operatorScope } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
 import { getStoreSettings } from './settings';
+import { plainText } from '@/lib/validation';
 
 export type StoreInfo = { name: string; currency: string; sandbox: boolean };
 
 const STORE_NAME_KEY = 'store_name';
 const STORE_CURRENCY_KEY = 'store_currency';
 
-export const storeNameSchema = z.string().trim().min(1, 'Give the store a name.').max(60, 'Use at most 60 characters.');
+export const storeNameSchema = plainText('the store name').min(1, 'Give the store a name.').max(60, 'Use at most 60 characters.');
 export const storeCurrencySchema = z
   .string()
   .trim()

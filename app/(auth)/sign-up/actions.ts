@@ -14,9 +14,10 @@ import { createCustomer, EmailTakenError, notifyExistingAccountOfSignUpAttempt }
 import { env } from '@/lib/env';
 import { getStoreInfo } from '@/lib/store';
 import { demoCreditOf, getStoreSettings } from '@/lib/store/settings';
+import { plainText } from '@/lib/validation';
 
 const signUpSchema = z.object({
-  name: z.string().trim().max(80, 'Use at most 80 characters.').optional(),
+  name: plainText('the name').max(80, 'Use at most 80 characters.').optional(),
   email: z.email('Enter a valid email address, like you@example.com.').max(254, 'That email address is too long.'),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`),
   callbackUrl: z.string().optional(),

@@ -12,18 +12,19 @@ import { env } from '@/lib/env';
 import { toE164 } from '@/lib/phone';
 import { addSavedRecipient, deleteSavedRecipient, MAX_SAVED_RECIPIENTS } from '@/lib/recipients';
 import { getStoreInfo } from '@/lib/store';
+import { plainText } from '@/lib/validation';
 
 const recipientSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('phone'),
-    label: z.string().trim().min(1, 'Give this number a name, like “Mum”.').max(40, 'Use at most 40 characters.'),
+    label: plainText('the name').min(1, 'Give this number a name, like “Mum”.').max(40, 'Use at most 40 characters.'),
     phone_number: z.string().trim().min(1, 'Enter the mobile number with its country code.'),
   }),
   z.object({
     kind: z.literal('player'),
-    label: z.string().trim().min(1, 'Give this player a name, like “My PUBG account”.').max(40, 'Use at most 40 characters.'),
+    label: plainText('the name').min(1, 'Give this player a name, like “My PUBG account”.').max(40, 'Use at most 40 characters.'),
     player_id: z.string().trim().regex(/^[A-Za-z0-9_-]{3,32}$/, 'Player IDs are 3–32 letters, digits, - or _.'),
-    server: z.string().trim().max(40, 'Use at most 40 characters.').optional(),
+    server: plainText('the server').max(40, 'Use at most 40 characters.').optional(),
   }),
 ]);
 
@@ -48,7 +49,7 @@ export const addRecipientAction = userAction(recipientSchema, async (data, formD
   return { status: 'success', message: `Saved “${data.label}”.` };
 });
 
-export const deleteRecipientAction = userAction(z.object({ id: z.string().min(1) }), async (data, formData, user) => {
+export const deleteRecipientAction = userAction(z.object({ id: z.uuid('That recipient no longer exists.') }), async (data, formData, user) => {
   const deleted = await deleteSavedRecipient(await getDb(), user.id, data.id);
   if (!deleted) return errorState(formData, 'That recipient no longer exists.');
   revalidatePath('/account');

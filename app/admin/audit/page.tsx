@@ -1,13 +1,14 @@
 import { loadAuditPage } from '@/lib/audit';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { firstString, type SearchParams } from '@/lib/search-params';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
 
 export const generateMetadata = operatorMetadata('Audit log');
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireOperator('/admin/audit');
-  const { action } = await searchParams;
+  const action = firstString((await searchParams).action);
   const { entries, actions } = await loadAuditPage({ action: action || undefined, limit: 200 });
   return (
     <div className="space-y-4">

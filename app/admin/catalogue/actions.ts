@@ -12,6 +12,7 @@ import { reconcileBelowCostPauses, startCatalogueSync } from '@/lib/catalogue/sy
 import { Decimal } from '@/lib/money';
 import { octopus } from '@/lib/octopus';
 import { getStoreInfo } from '@/lib/store';
+import { plainText } from '@/lib/validation';
 
 const uuid = z.uuid('Unknown product.');
 
@@ -63,7 +64,7 @@ export const toggleFeaturedAction = operatorAction(featureSchema, async (data, _
 
 const productSchema = z.object({
   productId: uuid,
-  displayName: z.string().trim().max(80, 'Use at most 80 characters.'),
+  displayName: plainText('the display name').max(80, 'Use at most 80 characters.'),
   sortOrder: z.coerce.number('Enter a whole number.').int('Enter a whole number.').min(-9999).max(9999, 'Use a number from -9999 to 9999.'),
   markupPercent: z.union([
     z.literal(''),

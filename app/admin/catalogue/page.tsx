@@ -1,17 +1,17 @@
 import Link from 'next/link';
 import { CountryFlag } from '@/components/catalogue/country-flag';
+import { Pagination } from '@/components/ui/pagination';
+import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { countryName, destinationName } from '@/lib/catalogue/countries';
 import { effectiveMarkup } from '@/lib/catalogue/pricing';
-import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { loadCatalogueConsole, type AdminProductRow } from '@/lib/catalogue/queries';
+import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
 import { getVertical, verticals, verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { CatalogueTable, type CatalogueTableRow } from './_components/catalogue-table';
 
 export const generateMetadata = operatorMetadata('Catalogue');
 
 const PAGE_SIZE = 50;
-
-type Search = { q?: string; section?: string; country?: string; enabled?: string; status?: string; page?: string };
 
 function statusOf(row: AdminProductRow): CatalogueTableRow['status'] {
   if (row.upstreamStatus === 'removed') return 'removed';
@@ -21,17 +21,18 @@ function statusOf(row: AdminProductRow): CatalogueTableRow['status'] {
 
 const selectClass = 'rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
-export default async function CataloguePage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function CataloguePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireOperator('/admin/catalogue');
-  const params = await searchParams;
-  const page = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+  const raw = await searchParams;
+  const params = { q: firstString(raw.q), section: firstString(raw.section), country: firstString(raw.country), enabled: firstString(raw.enabled), status: firstString(raw.status) };
+  const page = pageNumber(raw.page);
   const section = verticals.some((vertical) => vertical.slug === params.section) ? (params.section as VerticalSlug) : undefined;
   const enabled = params.enabled === 'yes' || params.enabled === 'no' ? params.enabled : undefined;
   const status = params.status === 'paused' || params.status === 'removed' ? params.status : undefined;
   const { rows, total, countries, settings } = await loadCatalogueConsole({
     search: params.q,
     section,
-    country: params.country || undefined,
+    country: params.country,
     enabled,
     status,
     limit: PAGE_SIZE,
@@ -122,15 +123,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         {params.q ? ` matching “${params.q}”` : ''}
       </p>
       <CatalogueTable rows={tableRows} />
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={query(page - 1)}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={query(page + 1)}>Next →</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={query} label="Pagination" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { loadCustomersPage } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
+import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
 import { dateFormat } from '@/lib/format';
@@ -10,10 +11,11 @@ export const generateMetadata = operatorMetadata('Customers');
 
 const PAGE_SIZE = 50;
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireOperator('/admin/customers');
-  const { q, page: pageParam } = await searchParams;
-  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+  const params = await searchParams;
+  const q = firstString(params.q);
+  const page = pageNumber(params.page);
   const { currency, rows, total } = await loadCustomersPage({
     search: q,
     limit: PAGE_SIZE,

@@ -6,6 +6,7 @@ import { loadOrdersPage, orderFiltersQuery, orderVerticalFilters, parseOrderFilt
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
 import { statusLabels } from '@/lib/orders/status';
+import { pageNumber, type SearchParams } from '@/lib/search-params';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
 import { dateTimeFormat } from '@/lib/format';
@@ -17,11 +18,11 @@ const inputClass = 'mt-1 block w-full rounded-xl border border-zinc-300 bg-white
 const verticalLabel = (vertical: string, topupType: string | null) =>
   vertical === 'voucher' ? 'Voucher' : vertical === 'esim' ? 'eSIM' : topupType === 'MOBILE' ? 'Mobile' : 'Game top-up';
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireOperator('/admin/orders');
   const params = await searchParams;
   const filters = parseOrderFilters(params);
-  const page = Math.max(1, Number.parseInt(String(params.page ?? '1'), 10) || 1);
+  const page = pageNumber(params.page);
   const { rows, total } = await loadOrdersPage(filters, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageHref = (target: number) => `/admin/orders?${orderFiltersQuery(filters, { page: String(target) })}`;

@@ -5,6 +5,7 @@ import { loadSupplierView } from '@/lib/admin/supplier';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
+import { pageNumber, type SearchParams } from '@/lib/search-params';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
 
@@ -38,10 +39,9 @@ function MatchCell({ match }: { match: TransactionMatch }) {
   );
 }
 
-export default async function SupplierPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function SupplierPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireOperator('/admin/supplier');
-  const { page: pageParam } = await searchParams;
-  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+  const page = pageNumber((await searchParams).page);
 
   const view = await loadSupplierView(page, PAGE_SIZE);
   let content: React.ReactNode;

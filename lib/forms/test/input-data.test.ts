@@ -64,6 +64,16 @@ describe('validateInputData', () => {
     if (!result.ok) expect(result.formError).toBe('This product does not take: admin.');
   });
 
+  it('refuses control characters in free text fields that have no pattern of their own', () => {
+    const nickname: FieldDescriptor = { ...base, name: 'nickname', label: 'Nickname', type: 'text', required: true };
+    expect(validateInputData([nickname], { nickname: 'Zoë 🐙' })).toEqual({ ok: true, data: { nickname: 'Zoë 🐙' } });
+    expect(validateInputData([nickname], { nickname: 'Zo\u0000ë' })).toEqual({
+      ok: false,
+      fieldErrors: { 'input.nickname': ['Remove the invisible control characters from Nickname.'] },
+      formError: undefined,
+    });
+  });
+
   it('normalises phone numbers to E.164 and rejects impossible ones', () => {
     expect(validateInputData([phone], { phone_number: '+91 88796 85100' })).toEqual({ ok: true, data: { phone_number: '+918879685100' } });
     const bad = validateInputData([phone], { phone_number: '+91 123' });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { loadSyncHistory, type ChangeRow, type SyncRunRow } from '@/lib/catalogue/queries';
 import { formatMoney } from '@/lib/money';
+import { firstString, type SearchParams } from '@/lib/search-params';
 import { SyncPanel } from './_components/sync-panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { timestampFormat } from '@/lib/format';
@@ -61,9 +62,9 @@ function ChangeDetails({ change, currency }: { change: ChangeRow; currency: stri
   return null;
 }
 
-export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
+export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireOperator('/admin/catalogue/sync');
-  const { run: runParam } = await searchParams;
+  const runParam = firstString((await searchParams).run);
   const { runs, currency, running, selected, changes } = await loadSyncHistory(runParam);
 
   return (

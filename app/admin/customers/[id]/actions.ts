@@ -7,12 +7,13 @@ import { errorState, operatorAction } from '@/lib/actions';
 import { adjustCustomerBalance } from '@/lib/customers';
 import { formatMoney, parseAmount } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
+import { plainText } from '@/lib/validation';
 
 const adjustSchema = z.object({
-  customerId: z.string().min(1),
+  customerId: z.uuid('This customer no longer exists.'),
   direction: z.enum(['credit', 'debit'], 'Choose credit or debit.'),
   amount: z.string().trim().min(1, 'Enter an amount.'),
-  reason: z.string().trim().min(3, 'Say why, so the customer and other operators understand.').max(200, 'Use at most 200 characters.'),
+  reason: plainText('the reason').min(3, 'Say why, so the customer and other operators understand.').max(200, 'Use at most 200 characters.'),
 });
 
 export const adjustBalanceAction = operatorAction(adjustSchema, async (data, formData, operator) => {

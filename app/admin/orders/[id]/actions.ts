@@ -8,10 +8,11 @@ import { getOrderContext } from '@/lib/orders/context';
 import { refreshOrderAsOperator, refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
 import { statusLabels } from '@/lib/orders/status';
 import { dateTimeFormat } from '@/lib/format';
+import { plainText } from '@/lib/validation';
 
 const orderSchema = z.object({ orderId: z.string().min(1) });
 const refundSchema = orderSchema.extend({
-  reason: z.string().trim().min(3, 'Say why, for the customer’s timeline and the audit log.').max(200, 'Use at most 200 characters.'),
+  reason: plainText('the reason').min(3, 'Say why, for the customer’s timeline and the audit log.').max(200, 'Use at most 200 characters.'),
 });
 
 export const refreshOrderAction = operatorAction(orderSchema, async (data, formData, operator) => {
