@@ -10,6 +10,7 @@ import { listSavedRecipients } from '@/lib/recipients';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
 import { DetectedOperator } from './detected-operator';
+import { isUuid } from '@/lib/ids';
 
 function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
   if (product.vertical === 'esim') {
@@ -60,7 +61,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
   };
 
   const phone = firstString(searchParams['input.phone_number']);
-  const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter(isUuid);
   const alternatives = alternativeIds.length
     ? await (await getDb())
         .select({ id: products.id, name: products.name })

@@ -21,6 +21,7 @@ import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { destinationName } from './countries';
 import { effectiveMarkup, faceBounds, retailFromWholesale, variantWholesale } from './pricing';
+import { isUuid } from '@/lib/ids';
 
 /** The rows of one storefront section: vouchers; top-ups split into games and mobile; eSIM. */
 function sectionFilter(slug: VerticalSlug): SQL {
@@ -161,7 +162,7 @@ export async function listStoreProductsBySection(db: Database, context: PricingC
 
 /** A product page's data, or null when customers may not see it (a 404 for them). */
 export async function getStoreProductById(db: Database, context: PricingContext, id: string): Promise<StoreProductDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await loadOnSale(db, context, eq(products.id, id));
   if (!row) return null;
   const variants = [...row.variants].sort((a, b) => new Decimal(a.faceMin).comparedTo(b.faceMin) || a.name.localeCompare(b.name));
@@ -288,7 +289,7 @@ export async function listCatalogueCountries(db: Database): Promise<string[]> {
 export type AdminProductDetail = { product: Product; variants: ProductVariant[]; fxRate: string | null };
 
 export async function getAdminProductById(db: Database, id: string, storeCurrency: string): Promise<AdminProductDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [product] = await db.select().from(products).where(eq(products.id, id));
   if (!product) return null;
   const [variants, [rate]] = await Promise.all([
@@ -325,7 +326,7 @@ export async function listSyncRuns(db: Database, { limit = 20, offset = 0 }: { l
 }
 
 export async function getSyncRunById(db: Database, id: string): Promise<CatalogueSyncRun | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [run] = await db.select().from(catalogueSyncRuns).where(eq(catalogueSyncRuns.id, id));
   return run ?? null;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logger } from '@/lib/logger';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db';
 import {
@@ -165,7 +166,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     clearInterval(heartbeat);
     await beating;
     const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ level: 'error', msg: 'catalogue sync failed', run: run.id, error: message }));
+    logger.error({ run: run.id, error: message }, 'catalogue sync failed');
     await db
       .update(catalogueSyncRuns)
       .set({ status: 'failed', error: message.slice(0, 500), progress: { ...progress }, finishedAt: sql`now()` })

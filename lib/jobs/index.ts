@@ -1,4 +1,5 @@
 import 'server-only';
+import { logger } from '@/lib/logger';
 
 /**
  * Background work that runs inside every server process (and in `npm run worker`). Each job
@@ -24,7 +25,7 @@ function schedule(job: Job, timers: NodeJS.Timeout[]) {
     try {
       await job.run();
     } catch (error) {
-      console.error(JSON.stringify({ level: 'error', msg: 'job failed', job: job.name, error: String(error) }));
+      logger.error({ job: job.name, err: error }, 'job failed');
     } finally {
       if (globalForJobs.storefrontJobsStarted) timers.push(setTimeout(tick, job.intervalMs).unref());
     }

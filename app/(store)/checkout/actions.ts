@@ -13,6 +13,7 @@ import type { CheckoutState, ReviewSummary } from '@/lib/orders/checkout-state';
 import { getOrderContext } from '@/lib/orders/context';
 import { formatInternational } from '@/lib/phone';
 import { getStoreInfo } from '@/lib/store';
+import { isUuid } from '@/lib/ids';
 
 function requestFrom(formData: FormData): CheckoutRequest {
   const text = (key: string) => {
@@ -73,7 +74,7 @@ export async function placeOrderAction(_prev: CheckoutState, formData: FormData)
   if (!user) return signInFirst(formData);
   const checkoutToken = formData.get('checkoutToken');
   const expectedRetail = formData.get('expectedRetail');
-  if (typeof checkoutToken !== 'string' || !/^[0-9a-f-]{36}$/.test(checkoutToken) || typeof expectedRetail !== 'string') {
+  if (typeof checkoutToken !== 'string' || !isUuid(checkoutToken) || typeof expectedRetail !== 'string') {
     return { status: 'error', message: 'Please review your order again.', values: formValues(formData) };
   }
   const result = await placeCheckout(await getOrderContext(), user.id, (await getStoreInfo()).currency, {
