@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { getDb, type Database } from '@/db';
 import {
   catalogueChanges,
   catalogueSyncRuns,
@@ -190,6 +190,13 @@ export async function getCatalogueVersion(db: Database): Promise<string> {
     ) as version`);
   const rows = (Array.isArray(result) ? result : (result as { rows: { version: string | null }[] }).rows) as { version: string | null }[];
   return rows[0]?.version ?? 'empty';
+}
+
+/** Names of the given products that are on sale (a detected operator's alternatives). */
+export async function listProductNamesOnSale(ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return db.select({ id: products.id, name: products.name }).from(products).where(and(inArray(products.id, ids), onSale));
 }
 
 // --- operator console ------------------------------------------------------------------------

@@ -16,11 +16,11 @@ import {
 } from '@/db/schema';
 import { Decimal } from '@/lib/money';
 import type { OctopusClient } from '@/lib/octopus';
-import { quoteCharges } from '@/lib/orders/supplier';
+import { quoteCharges } from '@/lib/supplier/orders';
 import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { effectiveMarkup, isBelowCost, variantWholesale } from './pricing';
-import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from './upstream';
+import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from '@/lib/supplier/catalogue';
 
 export type SyncTrigger = CatalogueSyncRun['trigger'];
 export type ChangeKind = (typeof catalogueChanges.$inferInsert)['kind'];

@@ -12,7 +12,7 @@ import { getStoreWallet } from '@/lib/supplier/wallet';
 import type { OrderContext } from './context';
 import { submitOrder } from './fulfilment';
 import { recordNewOrder } from './record';
-import { quoteCharges } from './supplier';
+import { quoteCharges } from '@/lib/supplier/orders';
 
 /** Most codes one customer may buy in one order. */
 export const MAX_VOUCHER_QUANTITY = 10;

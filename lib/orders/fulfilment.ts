@@ -11,7 +11,7 @@ import { isOctopusApiError, type OctopusApiError } from '@/lib/octopus';
 import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES } from './status';
-import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from './supplier';
+import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
 
 type EventSource = OrderEvent['source'];
 

@@ -8,7 +8,7 @@ import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
 import { applyUpstream, refreshOrder } from './fulfilment';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES, statusLabels } from './status';
-import { findSupplierOrder, getSupplierOrder, type UpstreamOrder } from './supplier';
+import { findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
 
 /*

@@ -7,7 +7,7 @@ import { decryptJson } from '@/lib/crypto';
 import { getOrderContext } from './context';
 import { refreshOrder, watchesActivation } from './fulfilment';
 import { isTerminal, statusLabels } from './status';
-import type { DeliverySecrets } from './supplier';
+import type { DeliverySecrets } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
 
 /** Always scoped by owner: another customer's order id reads as "not found". */

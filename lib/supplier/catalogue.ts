@@ -11,7 +11,7 @@ import {
   type TopupVariant,
   type VoucherProduct,
 } from '@/lib/octopus';
-import { toAlpha2 } from './countries';
+import { toAlpha2 } from '@/lib/catalogue/countries';
 
 /*
  * The supplier's catalogue as the sync sees it: every product of the three verticals with its
