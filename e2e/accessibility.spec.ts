@@ -55,6 +55,8 @@ test('a top-up bought with the keyboard alone', async ({ page }) => {
 });
 
 test('customer pages have no serious accessibility violations', async ({ page }) => {
+  // axe walks a dozen pages in each of these: a busy machine needs more than the default minute.
+  test.setTimeout(180_000);
   for (const path of ['/', '/sign-in', '/sign-up']) {
     await page.goto(path);
     await expectNoSeriousViolations(page, `signed out ${path}`);
@@ -85,6 +87,7 @@ test('customer pages have no serious accessibility violations', async ({ page })
 });
 
 test('operator pages have no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAsOperator(page);
   const visited = new Set<string>();
   const check = async (path: string) => {

@@ -223,8 +223,11 @@ export async function loadOrderDetail(orderId: string): Promise<(OperatorOrderDe
   return { ...detail, events: await listOrderEvents(db, detail.order.id) };
 }
 
-/** Streams every order matching the filters (the CSV export); operators only. */
-export async function* exportOrders(filters: OrderFilters): AsyncGenerator<OperatorOrderRow[]> {
+/**
+ * Every order matching the filters, a batch at a time (the CSV export); operators only. The
+ * check runs now, while the request is being handled, not when the stream asks for a batch.
+ */
+export async function exportOrders(filters: OrderFilters): Promise<AsyncGenerator<OperatorOrderRow[]>> {
   const { db } = await operatorScope();
-  yield* iterateOrdersForOperator(db, filters);
+  return iterateOrdersForOperator(db, filters);
 }

@@ -30,7 +30,7 @@ const operatorLoaders: Record<string, () => Promise<unknown>> = {
   loadDashboard: () => loadDashboard(),
   loadOrdersPage: () => loadOrdersPage({}, { limit: 10, offset: 0 }),
   loadOrderDetail: () => loadOrderDetail(someId),
-  exportOrders: () => exportOrders({}).next(),
+  exportOrders: () => exportOrders({}),
   loadWalletsView: () => loadWalletsView(),
   loadSupplierView: () => loadSupplierView(1, 10),
   loadAuditPage: () => loadAuditPage({ limit: 10 }),

@@ -32,7 +32,7 @@ export async function GET(request: Request) {
   if (operator instanceof Response) return operator;
   const filters = parseOrderFilters(new URL(request.url).searchParams);
   const encoder = new TextEncoder();
-  const batches = exportOrders(filters);
+  const batches = await exportOrders(filters);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvRow(HEADER)));
