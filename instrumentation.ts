@@ -6,9 +6,8 @@ export async function register() {
   const { getDb } = await import('@/db');
   await getDb();
   if (config.BACKGROUND_JOBS) {
-    const { registerAllJobs } = await import('@/lib/jobs/register');
-    const { startJobs } = await import('@/lib/jobs');
-    await registerAllJobs();
-    startJobs();
+    const { backgroundJobs } = await import('@/lib/jobs');
+    const { startJobs } = await import('@/lib/jobs/runner');
+    startJobs(backgroundJobs);
   }
 }

@@ -26,34 +26,47 @@ export function errorState(formData: FormData, message: string, fieldErrors?: Re
   return { status: 'error', message, fieldErrors, values: formValues(formData) };
 }
 
-type Handler<S extends z.ZodType, Extra extends unknown[]> = (
+type Handler<S extends z.ZodType, Extra extends unknown[], State extends ActionState> = (
   data: z.infer<S>,
   formData: FormData,
   ...extra: Extra
-) => Promise<ActionState>;
+) => Promise<NoInfer<State>>;
 
-function parse<S extends z.ZodType>(schema: S, formData: FormData) {
+/** How an action answers a refused caller or a form that does not parse, where the default does not fit. */
+export type ActionMessages = { signedOut?: string; invalid?: string };
+
+/**
+ * A refusal is a plain ActionState; states that extend it (the checkout's review) only add
+ * optional fields, so a refusal is one of them too.
+ */
+const refusal = <State extends ActionState>(state: ActionState) => state as State;
+
+function parse<S extends z.ZodType>(schema: S, formData: FormData, invalid = 'Please correct the highlighted fields.') {
   const result = schema.safeParse(Object.fromEntries(formData.entries()));
   if (result.success) return { data: result.data as z.infer<S> };
   const fieldErrors = z.flattenError(result.error).fieldErrors as Record<string, string[]>;
-  return { error: errorState(formData, 'Please correct the highlighted fields.', fieldErrors) };
+  return { error: errorState(formData, invalid, fieldErrors) };
 }
 
 /** Validates the form with zod; every invalid field gets its messages. */
-export function validatedAction<S extends z.ZodType>(schema: S, handler: Handler<S, []>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+export function validatedAction<S extends z.ZodType, State extends ActionState = ActionState>(schema: S, handler: Handler<S, [], State>) {
+  return async (_prev: State, formData: FormData): Promise<State> => {
     const parsed = parse(schema, formData);
-    return parsed.error ?? handler(parsed.data, formData);
+    return parsed.error ? refusal<State>(parsed.error) : handler(parsed.data, formData);
   };
 }
 
 /** Like validatedAction, for signed-in users: the handler gets the caller to scope every query. */
-export function userAction<S extends z.ZodType>(schema: S, handler: Handler<S, [User]>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+export function userAction<S extends z.ZodType, State extends ActionState = ActionState>(
+  schema: S,
+  handler: Handler<S, [User], State>,
+  messages: ActionMessages = {},
+) {
+  return async (_prev: State, formData: FormData): Promise<State> => {
     const user = await getCurrentUser();
-    if (!user) return errorState(formData, 'Your session has ended. Sign in again to continue.');
-    const parsed = parse(schema, formData);
-    return parsed.error ?? handler(parsed.data, formData, user);
+    if (!user) return refusal<State>(errorState(formData, messages.signedOut ?? 'Your session has ended. Sign in again to continue.'));
+    const parsed = parse(schema, formData, messages.invalid);
+    return parsed.error ? refusal<State>(parsed.error) : handler(parsed.data, formData, user);
   };
 }
 
@@ -61,11 +74,11 @@ export function userAction<S extends z.ZodType>(schema: S, handler: Handler<S, [
  * For operator actions. An action is a public POST endpoint whatever the UI shows, so the
  * role is checked here, on the server, before anything is read or written.
  */
-export function operatorAction<S extends z.ZodType>(schema: S, handler: Handler<S, [User]>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+export function operatorAction<S extends z.ZodType, State extends ActionState = ActionState>(schema: S, handler: Handler<S, [User], State>) {
+  return async (_prev: State, formData: FormData): Promise<State> => {
     const check = await checkOperator();
-    if (!check.ok) return { status: 'error', message: 'Only store operators can do this.' };
+    if (!check.ok) return refusal<State>({ status: 'error', message: 'Only store operators can do this.' });
     const parsed = parse(schema, formData);
-    return parsed.error ?? handler(parsed.data, formData, check.operator);
+    return parsed.error ? refusal<State>(parsed.error) : handler(parsed.data, formData, check.operator);
   };
 }

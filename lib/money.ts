@@ -1,9 +1,11 @@
-import Decimal from 'decimal.js';
+import DecimalJs from 'decimal.js';
 
-export { Decimal };
-
-// Money never touches JS floats: 40 significant digits, banker-free half-up rounding.
-Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/**
+ * The storefront's Decimal: money never touches JS floats. 40 significant digits, half-up
+ * rounding, in a clone of its own so no other user of decimal.js changes (or sees) it.
+ */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = DecimalJs;
 
 export type MoneyInput = Decimal | string | number;
 

@@ -293,7 +293,9 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       }
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Longer than any client keeps an idle socket (undici: 4 s), so a client never reuses a socket
+  // the server is closing at that moment (ECONNRESET on a busy machine).
+  server.keepAliveTimeout = 65_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -1,6 +1,6 @@
 import { createDatabase, databaseTargetFromEnv } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase } from '@/lib/store/seed';
 import { parseEnv } from '@/lib/env';
 import { createOctopusClient } from '@/lib/octopus';
 import { loadDotEnv } from './load-env';

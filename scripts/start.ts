@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase, databaseTargetFromEnv } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDatabase, type SeedResult } from '@/db/seed';
+import { seedDatabase, type SeedResult } from '@/lib/store/seed';
 import { parseEnv } from '@/lib/env';
 import { createOctopusClient } from '@/lib/octopus';
 import { loadDotEnv } from './load-env';

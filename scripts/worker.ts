@@ -5,8 +5,8 @@
  */
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
-import { startJobs, stopJobs, registeredJobs } from '@/lib/jobs';
-import { registerAllJobs } from '@/lib/jobs/register';
+import { backgroundJobs } from '@/lib/jobs';
+import { startJobs, stopJobs } from '@/lib/jobs/runner';
 import { loadDotEnv } from './load-env';
 
 loadDotEnv();
@@ -16,9 +16,8 @@ if (!config.DATABASE_URL) {
   process.exit(2);
 }
 await getDb();
-await registerAllJobs();
-startJobs();
-console.log(`Worker running: ${registeredJobs().map((job) => job.name).join(', ') || 'no jobs registered'}`);
+startJobs(backgroundJobs);
+console.log(`Worker running: ${backgroundJobs.map((job) => job.name).join(', ')}`);
 const keepAlive = setInterval(() => {}, 60_000);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase } from '@/lib/store/seed';
 import { SandboxControl } from '@/sandbox/control';
 import type { SandboxOptions } from '@/sandbox/server';
 

@@ -1,15 +1,13 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { and, eq, inArray } from 'drizzle-orm';
 import Link from 'next/link';
-import { getDb } from '@/db';
-import { products } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
-import type { StoreProductDetail, StoreVariant } from '@/lib/catalogue/queries';
+import { listProductNamesOnSale, type StoreProductDetail, type StoreVariant } from '@/lib/catalogue/queries';
 import { Decimal, formatMoney } from '@/lib/money';
-import { listSavedRecipients } from '@/lib/recipients';
+import { listMyRecipientsFor } from '@/lib/recipients';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
 import { DetectedOperator } from './detected-operator';
+import { isUuid } from '@/lib/ids';
 
 function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
   if (product.vertical === 'esim') {
@@ -60,24 +58,14 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
   };
 
   const phone = firstString(searchParams['input.phone_number']);
-  const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/.test(id));
-  const alternatives = alternativeIds.length
-    ? await (await getDb())
-        .select({ id: products.id, name: products.name })
-        .from(products)
-        .where(and(inArray(products.id, alternativeIds), eq(products.enabled, true)))
-    : [];
+  const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter(isUuid);
+  const alternatives = await listProductNamesOnSale(alternativeIds);
   const query = new URLSearchParams(prefill).toString();
   const here = `/${product.slug}/${product.id}${query ? `?${query}` : ''}`;
 
   // Saved recipients whose keys this product asks for fill the form in one tap.
   const fieldNames = new Set(product.inputFields.map((field) => field.name));
-  const recipients = user
-    ? (await listSavedRecipients(await getDb(), user.id)).filter((recipient) =>
-        Object.keys(recipient.values).some((key) => fieldNames.has(key)) &&
-        Object.keys(recipient.values).every((key) => fieldNames.has(key)),
-      )
-    : [];
+  const recipients = await listMyRecipientsFor(fieldNames);
   const recipientHref = (values: Record<string, string>) => {
     const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(prefill).filter(([key]) => !key.startsWith('input.'))) });
     for (const [key, value] of Object.entries(values)) params.set(`input.${key}`, value);

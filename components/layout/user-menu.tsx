@@ -1,15 +1,12 @@
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { signOutAction } from '@/lib/auth/actions';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { getCustomerBalance } from '@/lib/ledger';
+import { loadHeaderAccount } from '@/lib/customers/account';
 import { formatMoney } from '@/lib/money';
-import { getStoreInfo } from '@/lib/store';
 
 /** Balance and account links for a signed-in customer; sign-in links otherwise. */
 export async function UserMenu() {
-  const user = await getCurrentUser();
-  if (!user) {
+  const account = await loadHeaderAccount();
+  if (!account) {
     return (
       <div className="flex items-center gap-2 text-sm">
         <Link href="/sign-in" className="rounded-full px-3 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
@@ -21,11 +18,10 @@ export async function UserMenu() {
       </div>
     );
   }
-  const { currency } = await getStoreInfo();
-  const balance = await getCustomerBalance(await getDb(), user.id, currency);
+  const { role, currency, balance } = account;
   return (
     <div className="flex items-center gap-1.5 text-sm">
-      {user.role === 'operator' && (
+      {role === 'operator' && (
         <Link href="/admin" className="rounded-full px-3 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
           Admin
         </Link>

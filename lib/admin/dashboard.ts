@@ -9,7 +9,7 @@ import { Decimal } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
 import { summarizeOrders, type StatusTotals } from './metrics';
 import { listWaitingOrders } from './orders';
-import { loadWalletsView } from './supplier';
+import { loadWalletsView } from './wallets';
 
 /** Share of an order that was delivered: a partial voucher delivery counts what arrived. */
 const deliveredShare = sql`case when ${orders.status} = 'DELIVERED' and (${orders.delivery} ->> 'partial') = 'true' and ${orders.quantity} > 0

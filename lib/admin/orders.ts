@@ -6,6 +6,7 @@ import { orders, orderStatus, products, users, type Order, type OrderEvent, type
 import { operatorScope } from '@/lib/auth/guards';
 import { listOrderEvents } from '@/lib/orders/queries';
 import { firstString, type SearchParams } from '@/lib/search-params';
+import { isUuid } from '@/lib/ids';
 
 /** The storefront sections an operator filters by (top-ups split into games and mobile, as customers see them). */
 export const orderVerticalFilters = [
@@ -57,7 +58,7 @@ function searchCondition(term: string): SQL | undefined {
   // A phone number typed with spaces or dashes still finds the E.164 form stored.
   const compact = term.replace(/[\s\-().]/g, '');
   if (compact !== term && /^\+?\d{4,}$/.test(compact)) conditions.push(ilike(orders.recipient, `%${escapeLike(compact)}%`));
-  if (/^[0-9a-f-]{36}$/i.test(term)) conditions.push(eq(orders.id, term.toLowerCase()));
+  if (isUuid(term)) conditions.push(eq(orders.id, term.toLowerCase()));
   return or(...conditions);
 }
 
@@ -180,7 +181,7 @@ export async function* iterateOrdersForOperator(db: Database, filters: OrderFilt
 export type OperatorOrderDetail = { order: Order; customer: Pick<User, 'id' | 'email' | 'name'> };
 
 export async function getOrderForOperator(db: Database, orderId: string): Promise<OperatorOrderDetail | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(orderId)) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [row] = await db
     .select({ order: orders, customer: { id: users.id, email: users.email, name: users.name } })
     .from(orders)

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { getDb, type Database } from '@/db';
 import {
   catalogueChanges,
   catalogueSyncRuns,
@@ -21,6 +21,7 @@ import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { destinationName } from './countries';
 import { effectiveMarkup, faceBounds, retailFromWholesale, variantWholesale } from './pricing';
+import { isUuid } from '@/lib/ids';
 
 /** The rows of one storefront section: vouchers; top-ups split into games and mobile; eSIM. */
 function sectionFilter(slug: VerticalSlug): SQL {
@@ -161,7 +162,7 @@ export async function listStoreProductsBySection(db: Database, context: PricingC
 
 /** A product page's data, or null when customers may not see it (a 404 for them). */
 export async function getStoreProductById(db: Database, context: PricingContext, id: string): Promise<StoreProductDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await loadOnSale(db, context, eq(products.id, id));
   if (!row) return null;
   const variants = [...row.variants].sort((a, b) => new Decimal(a.faceMin).comparedTo(b.faceMin) || a.name.localeCompare(b.name));
@@ -189,6 +190,13 @@ export async function getCatalogueVersion(db: Database): Promise<string> {
     ) as version`);
   const rows = (Array.isArray(result) ? result : (result as { rows: { version: string | null }[] }).rows) as { version: string | null }[];
   return rows[0]?.version ?? 'empty';
+}
+
+/** Names of the given products that are on sale (a detected operator's alternatives). */
+export async function listProductNamesOnSale(ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return db.select({ id: products.id, name: products.name }).from(products).where(and(inArray(products.id, ids), onSale));
 }
 
 // --- operator console ------------------------------------------------------------------------
@@ -288,7 +296,7 @@ export async function listCatalogueCountries(db: Database): Promise<string[]> {
 export type AdminProductDetail = { product: Product; variants: ProductVariant[]; fxRate: string | null };
 
 export async function getAdminProductById(db: Database, id: string, storeCurrency: string): Promise<AdminProductDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [product] = await db.select().from(products).where(eq(products.id, id));
   if (!product) return null;
   const [variants, [rate]] = await Promise.all([
@@ -325,7 +333,7 @@ export async function listSyncRuns(db: Database, { limit = 20, offset = 0 }: { l
 }
 
 export async function getSyncRunById(db: Database, id: string): Promise<CatalogueSyncRun | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [run] = await db.select().from(catalogueSyncRuns).where(eq(catalogueSyncRuns.id, id));
   return run ?? null;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logger } from '@/lib/logger';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db';
 import {
@@ -15,11 +16,11 @@ import {
 } from '@/db/schema';
 import { Decimal } from '@/lib/money';
 import type { OctopusClient } from '@/lib/octopus';
-import { quoteCharges } from '@/lib/orders/supplier';
+import { quoteCharges } from '@/lib/supplier/orders';
 import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { effectiveMarkup, isBelowCost, variantWholesale } from './pricing';
-import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from './upstream';
+import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from '@/lib/supplier/catalogue';
 
 export type SyncTrigger = CatalogueSyncRun['trigger'];
 export type ChangeKind = (typeof catalogueChanges.$inferInsert)['kind'];
@@ -165,7 +166,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     clearInterval(heartbeat);
     await beating;
     const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ level: 'error', msg: 'catalogue sync failed', run: run.id, error: message }));
+    logger.error({ run: run.id, error: message }, 'catalogue sync failed');
     await db
       .update(catalogueSyncRuns)
       .set({ status: 'failed', error: message.slice(0, 500), progress: { ...progress }, finishedAt: sql`now()` })

@@ -1,6 +1,6 @@
 import 'server-only';
-import { customerScope } from '@/lib/auth/guards';
-import { getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
+import { customerScope, getCurrentUser } from '@/lib/auth/guards';
+import { balanceOf, getCustomerBalance, listCustomerStatement } from '@/lib/ledger';
 import { listOrderProducts, listOrdersByUser } from '@/lib/orders/queries';
 import { listSavedRecipients } from '@/lib/recipients';
 import { getStoreInfo } from '@/lib/store';
@@ -20,4 +20,12 @@ export async function loadMyAccount() {
     orders.map((order) => order.productId),
   );
   return { user, currency, balance, statement, recipients, orders, orderProducts };
+}
+
+/** What the header shows a signed-in visitor (role and balance); undefined for a stranger. */
+export async function loadHeaderAccount() {
+  const user = await getCurrentUser();
+  if (!user) return undefined;
+  const { currency } = await getStoreInfo();
+  return { role: user.role, currency, balance: await balanceOf(user.id, currency) };
 }

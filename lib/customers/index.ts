@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { getDb, type Database } from '@/db';
 import { ledgerAccounts, users, type User } from '@/db/schema';
 import { listOrdersForOperator } from '@/lib/admin/orders';
 import { recordAudit } from '@/lib/audit';
@@ -96,10 +96,10 @@ export type BalanceAdjustment = {
  * movement and its audit entry are one transaction: neither exists without the other.
  */
 export async function adjustCustomerBalance(
-  db: Database,
   operator: Pick<User, 'id' | 'email'>,
   adjustment: BalanceAdjustment,
 ): Promise<'ok' | 'not_found' | 'insufficient_balance'> {
+  const db = await getDb();
   const customer = await getCustomerById(db, adjustment.customerId);
   if (!customer) return 'not_found';
   try {

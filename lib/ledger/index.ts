@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db';
+import { getDb, type Database, type Transaction } from '@/db';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions, type LedgerTransaction } from '@/db/schema';
 import { Decimal, type MoneyInput } from '@/lib/money';
 
@@ -145,6 +145,11 @@ async function moveCustomerMoney(tx: Transaction, movement: CustomerMovement, di
 
 export const creditCustomer = (tx: Transaction, movement: CustomerMovement) => moveCustomerMoney(tx, movement, 1);
 export const debitCustomer = (tx: Transaction, movement: CustomerMovement) => moveCustomerMoney(tx, movement, -1);
+
+/** A customer's balance, for callers outside lib/ that hold no database handle. */
+export async function balanceOf(userId: string, currency: string): Promise<Decimal> {
+  return getCustomerBalance(await getDb(), userId, currency);
+}
 
 export async function getCustomerBalance(db: Executor, userId: string, currency: string): Promise<Decimal> {
   const [account] = await db

@@ -6,7 +6,7 @@ import {
   decode,
   errorFromResponse,
   exchange,
-  stderrLogger,
+  defaultLogger,
   type ExchangeRequest,
   type ExchangeResponse,
   type FetchLike,
@@ -90,7 +90,7 @@ export function createTransport(config: OctopusClientConfig): Transport {
   const http: HttpOptions = {
     baseUrl: config.baseUrl,
     fetch: config.fetch ?? ((input, init) => fetch(input, init)),
-    logger: config.logger === false ? null : (config.logger ?? stderrLogger),
+    logger: config.logger === false ? null : (config.logger ?? defaultLogger),
   };
   const tokens = createTokenManager({
     http,

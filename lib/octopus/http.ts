@@ -9,6 +9,7 @@ import {
   parseErrorBody,
   parseRetryAfter,
 } from './errors';
+import { logger } from '@/lib/logger';
 import { redact } from './redact';
 
 /*
@@ -35,10 +36,8 @@ export interface OctopusLogEntry {
 
 export type OctopusLogger = (entry: OctopusLogEntry) => void;
 
-/** One JSON line per call on stderr, where Next and the worker keep their server logs. */
-export const stderrLogger: OctopusLogger = (entry) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
-};
+/** One line per call through the server's logger (warnings for failed calls). */
+export const defaultLogger: OctopusLogger = ({ level, ...entry }) => logger[level](entry);
 
 export type Query = Record<string, string | number | boolean | undefined>;
 

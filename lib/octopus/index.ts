@@ -40,8 +40,6 @@ export function octopus(): OctopusClient {
       apiKey: config.OCTOPUS_API_KEY,
       apiSecret: config.OCTOPUS_API_SECRET,
       timeoutMs: config.OCTOPUS_TIMEOUT_MS,
-      // Test runs assert on behaviour, not on a wall of request logs.
-      logger: config.NODE_ENV === 'test' ? false : undefined,
     });
   }
   return shared;

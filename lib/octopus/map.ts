@@ -1,5 +1,5 @@
 import 'server-only';
-import Decimal from 'decimal.js';
+import { Decimal } from '@/lib/money';
 import { parseInputFields } from './input-fields';
 import type {
   WireCharges,

@@ -1,5 +1,5 @@
 import 'server-only';
-import Decimal from 'decimal.js';
+import { Decimal } from '@/lib/money';
 import { z } from 'zod';
 
 /*

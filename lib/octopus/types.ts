@@ -1,5 +1,5 @@
 import 'server-only';
-import type Decimal from 'decimal.js';
+import type { Decimal } from '@/lib/money';
 import type { OctopusApiError } from './errors';
 import type { InputFieldDescriptor } from './input-fields';
 

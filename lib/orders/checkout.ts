@@ -1,4 +1,5 @@
 import 'server-only';
+import { logger } from '@/lib/logger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { products, productVariants, type Product, type ProductVariant } from '@/db/schema';
 import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
@@ -11,7 +12,7 @@ import { getStoreWallet } from '@/lib/supplier/wallet';
 import type { OrderContext } from './context';
 import { submitOrder } from './fulfilment';
 import { recordNewOrder } from './record';
-import { quoteCharges } from './supplier';
+import { quoteCharges } from '@/lib/supplier/orders';
 
 /** Most codes one customer may buy in one order. */
 export const MAX_VOUCHER_QUANTITY = 10;
@@ -191,7 +192,7 @@ export async function placeCheckout(
   if (recorded.kind === 'created') {
     const submission = submitOrder(ctx, recorded.order.id).catch((error: unknown) => {
       // The order is safe (SUBMITTING, paid): the reconciler sends it if this attempt died.
-      console.error(JSON.stringify({ level: 'error', msg: 'order submit failed', order: recorded.order.number, error: String(error) }));
+      logger.error({ order: recorded.order.number, err: error }, 'order submit failed');
     });
     await Promise.race([submission, new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT_MS))]);
   }

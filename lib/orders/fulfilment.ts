@@ -1,4 +1,5 @@
 import 'server-only';
+import { logger } from '@/lib/logger';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db';
@@ -10,7 +11,7 @@ import { isOctopusApiError, type OctopusApiError } from '@/lib/octopus';
 import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES } from './status';
-import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from './supplier';
+import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
 
 type EventSource = OrderEvent['source'];
 
@@ -22,8 +23,6 @@ const ACTIVATION_THROTTLE_SECONDS = 30;
 const SUBMIT_GRACE_SECONDS = 15;
 const LEASE_SECONDS = 90;
 
-const log = (message: string, fields: Record<string, unknown>) =>
-  console.log(JSON.stringify({ level: 'info', msg: message, ...fields }));
 
 /** When the reconciler should look again: soon for young orders, backing off to 10 minutes. */
 export function nextCheckDelaySeconds(order: Pick<Order, 'createdAt'>, now = new Date()): number {
@@ -219,7 +218,7 @@ async function sendToSupplier(ctx: OrderContext, order: Order, source: EventSour
     walletId: order.walletId ?? undefined,
     clientReference: order.clientReference,
   });
-  log('order submitted', { order: order.number, outcome: outcome.outcome, attempt: order.submitAttempts });
+  logger.info({ order: order.number, outcome: outcome.outcome, attempt: order.submitAttempts }, 'order submitted');
   switch (outcome.outcome) {
     case 'accepted':
       return applyUpstream(ctx, order.id, outcome.order, 'supplier');
@@ -278,7 +277,7 @@ async function processClaimed(ctx: OrderContext, order: Order, source: EventSour
     return order;
   } catch (error) {
     if (!isOctopusApiError(error)) throw error;
-    log('order refresh failed', { order: order.number, kind: error.kind, code: error.code });
+    logger.warn({ order: order.number, kind: error.kind, code: error.code }, 'order refresh failed');
     await ctx.db
       .update(orders)
       .set({ nextCheckAt: new Date(Date.now() + nextCheckDelaySeconds(order) * 1000) })

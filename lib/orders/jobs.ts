@@ -1,17 +1,15 @@
 import 'server-only';
-import { registerJob } from '@/lib/jobs';
+import type { Job } from '@/lib/jobs/runner';
 import { getOrderContext } from './context';
 import { reconcileDueOrders } from './fulfilment';
 
 /** Orders nobody is watching still reach a final state: SUBMITTING ones are resolved by reference. */
-export function registerOrderJobs(): void {
-  registerJob({
-    name: 'order-reconciler',
-    intervalMs: 5_000,
-    async run() {
-      const ctx = await getOrderContext();
-      // Drain what is due, a batch at a time, without starving the event loop.
-      for (let batch = 0; batch < 10; batch++) if ((await reconcileDueOrders(ctx)) === 0) break;
-    },
-  });
-}
+export const orderReconcilerJob: Job = {
+  name: 'order-reconciler',
+  intervalMs: 5_000,
+  async run() {
+    const ctx = await getOrderContext();
+    // Drain what is due, a batch at a time, without starving the event loop.
+    for (let batch = 0; batch < 10; batch++) if ((await reconcileDueOrders(ctx)) === 0) break;
+  },
+};

@@ -8,7 +8,8 @@ import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
 import { applyUpstream, refreshOrder } from './fulfilment';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES, statusLabels } from './status';
-import { findSupplierOrder, getSupplierOrder, type UpstreamOrder } from './supplier';
+import { findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
+import { isUuid } from '@/lib/ids';
 
 /*
  * What an operator may do to one order from the console. Every change is recorded in the
@@ -28,7 +29,7 @@ export type OperatorRefundResult =
   | { kind: 'not_found' };
 
 async function loadOrder(ctx: OrderContext, orderId: string): Promise<Order | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(orderId)) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   return order;
 }

@@ -7,11 +7,12 @@ import { decryptJson } from '@/lib/crypto';
 import { getOrderContext } from './context';
 import { refreshOrder, watchesActivation } from './fulfilment';
 import { isTerminal, statusLabels } from './status';
-import type { DeliverySecrets } from './supplier';
+import type { DeliverySecrets } from '@/lib/supplier/orders';
+import { isUuid } from '@/lib/ids';
 
 /** Always scoped by owner: another customer's order id reads as "not found". */
 export async function getOrderForUser(db: Database, orderId: string, userId: string): Promise<Order | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(orderId)) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [order] = await db
     .select()
     .from(orders)

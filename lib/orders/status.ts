@@ -36,3 +36,6 @@ export const statusLabels: Record<OrderStatus, string> = {
   CANCELLED: 'Cancelled',
   REJECTED: 'Not placed',
 };
+
+/** Every order status, in the order operators filter by. */
+export const ORDER_STATUSES = Object.keys(statusLabels) as OrderStatus[];

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { getDb, type Database } from '@/db';
 import { savedRecipients, type SavedRecipient } from '@/db/schema';
+import { getCurrentUser } from '@/lib/auth/guards';
 
 export const MAX_SAVED_RECIPIENTS = 20;
 
@@ -11,20 +12,32 @@ export function listSavedRecipients(db: Database, userId: string): Promise<Saved
 }
 
 export async function addSavedRecipient(
-  db: Database,
   userId: string,
   recipient: Pick<SavedRecipient, 'kind' | 'label' | 'values'>,
 ): Promise<SavedRecipient | 'limit_reached'> {
+  const db = await getDb();
   const existing = await listSavedRecipients(db, userId);
   if (existing.length >= MAX_SAVED_RECIPIENTS) return 'limit_reached';
   const [created] = await db.insert(savedRecipients).values({ ...recipient, userId }).returning();
   return created!;
 }
 
-export async function deleteSavedRecipient(db: Database, userId: string, id: string): Promise<boolean> {
+export async function deleteSavedRecipient(userId: string, id: string): Promise<boolean> {
+  const db = await getDb();
   const deleted = await db
     .delete(savedRecipients)
     .where(and(eq(savedRecipients.id, id), eq(savedRecipients.userId, userId)))
     .returning({ id: savedRecipients.id });
   return deleted.length > 0;
+}
+
+/** The signed-in customer's saved recipients whose keys are all fields of this form; none for a stranger. */
+export async function listMyRecipientsFor(fieldNames: ReadonlySet<string>): Promise<SavedRecipient[]> {
+  const user = await getCurrentUser();
+  if (!user) return [];
+  const recipients = await listSavedRecipients(await getDb(), user.id);
+  return recipients.filter((recipient) => {
+    const keys = Object.keys(recipient.values);
+    return keys.length > 0 && keys.every((key) => fieldNames.has(key));
+  });
 }

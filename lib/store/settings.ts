@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database, Transaction } from '@/db';
+import { cache } from 'react';
+import { getDb, type Database, type Transaction } from '@/db';
 import { storeSettings } from '@/db/schema';
 import { env } from '@/lib/env';
 
@@ -24,6 +25,9 @@ export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 /** The demo credit a new customer receives in sandbox mode: the operator's setting, else DEMO_CREDIT. */
 export const demoCreditOf = (settings: StoreSettings): string => settings.demoCredit ?? env().DEMO_CREDIT;
 type SettingKey = keyof StoreSettings;
+
+/** The settings for this request, read once however many components ask. */
+export const currentStoreSettings = cache(async (): Promise<StoreSettings> => getStoreSettings(await getDb()));
 
 export async function getStoreSettings(db: Database | Transaction): Promise<StoreSettings> {
   const rows = await db.select().from(storeSettings);

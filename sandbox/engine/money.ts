@@ -1,9 +1,11 @@
-import { Decimal } from 'decimal.js';
+import DecimalJs from 'decimal.js';
 import { badRequest, notFound } from '../lib/http';
 import { currencyByCode, FOREX_OVERRIDES, USD_ONLY_FOREX, USD_VALUE } from '../catalogue/reference';
 import type { Ledger, Wallet } from './state';
 
-Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/** The sandbox's own Decimal (40 digits, half-up), independent of the storefront's. */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);
 

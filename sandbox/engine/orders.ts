@@ -1,5 +1,5 @@
 /** Money movements shared by the three order flows: debit at creation, refund exactly once. */
-import { Decimal } from 'decimal.js';
+import { Decimal } from './money';
 import { badRequest } from '../lib/http';
 import type { SandboxCore } from './core';
 import type { Charge } from './money';

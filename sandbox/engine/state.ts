@@ -1,5 +1,5 @@
 /** The sandbox's in-memory world: wallets and their ledger, orders of the three verticals. */
-import { Decimal } from 'decimal.js';
+import { Decimal } from './money';
 import { currencyByCode } from '../catalogue/reference';
 import { rfc3339 } from '../lib/clock';
 import { badRequest } from '../lib/http';

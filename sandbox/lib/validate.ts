@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../engine/money';
 import { validationError } from './http';
 
 /**

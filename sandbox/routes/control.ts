@@ -2,7 +2,7 @@
  * The control API under /__sandbox/ (loopback only): reset, faults, time, read-back of orders,
  * ledger, emails and the request log. Not part of the Octopus API; see sandbox/README.md.
  */
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../engine/money';
 import { z } from 'zod';
 import { rfc3339 } from '../lib/clock';
 import { badRequest, notFound, ok, validationError } from '../lib/http';

@@ -3,7 +3,7 @@
  * provisioning up to the deadline (60 s documented), then answers DELIVERED, FAILED or PENDING.
  * The detail endpoint refreshes install status (NOT_INSTALLED -> ACTIVE -> EXPIRED) on read.
  */
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../engine/money';
 import { iccid, lpaString } from '../catalogue/codes';
 import type { EsimProduct, EsimVariant } from '../catalogue/esim';
 import { ESIM_SCENARIOS } from '../catalogue/esim';

@@ -2,7 +2,7 @@
  * Top-ups: catalogue with `input_fields`, variants, operator lookup, charges and orders.
  * Orders answer 200 with PENDING (typical), or terminal when fulfilled or rejected in the request.
  */
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../engine/money';
 import type { TopupProduct, TopupVariant } from '../catalogue/topups';
 import { NUMBER_PREFIXES } from '../catalogue/topups';
 import { rfc3339 } from '../lib/clock';

@@ -3,7 +3,7 @@
  * request (201 DELIVERED with codes); 6-5,000 answers 201 PENDING with `vouchers: []` and
  * completes in the background.
  */
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../engine/money';
 import { voucherCode } from '../catalogue/codes';
 import { COUNTRIES, CURRENCIES } from '../catalogue/reference';
 import type { Denomination, VoucherProduct } from '../catalogue/vouchers';

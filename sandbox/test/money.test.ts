@@ -1,5 +1,5 @@
 /** Wallet accounting: debit at creation, refunds exactly once, dedup, funds, forex, vouchers as funding. */
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../engine/money';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerTransaction } from '../control';
 import type { Harness } from './helpers';

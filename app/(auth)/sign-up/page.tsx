@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/redirects';
 import { env } from '@/lib/env';
 import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
-import { demoCreditOf, getStoreSettings } from '@/lib/store/settings';
+import { currentStoreSettings, demoCreditOf } from '@/lib/store/settings';
 import { SignUpForm } from './_components/sign-up-form';
 
 export const metadata: Metadata = { title: 'Create an account' };
@@ -15,7 +14,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
   const config = env();
-  const [store, settings] = await Promise.all([getStoreInfo(), getStoreSettings(await getDb())]);
+  const [store, settings] = await Promise.all([getStoreInfo(), currentStoreSettings()]);
   const demoCredit = demoCreditOf(settings);
   return (
     <div className="rounded-3xl bg-white p-6 ring-1 ring-zinc-200 sm:p-8 dark:bg-zinc-900 dark:ring-zinc-800">

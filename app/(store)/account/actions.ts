@@ -2,16 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { errorState, userAction } from '@/lib/actions';
-import { getCurrentSession } from '@/lib/auth/current-session';
-import { MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '@/lib/auth/password';
-import { describeWait, hitRateLimit } from '@/lib/auth/rate-limit';
-import { changePassword } from '@/lib/auth/users';
-import { env } from '@/lib/env';
+import { changeOwnPassword } from '@/lib/auth/account-forms';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { toE164 } from '@/lib/phone';
 import { addSavedRecipient, deleteSavedRecipient, MAX_SAVED_RECIPIENTS } from '@/lib/recipients';
-import { getStoreInfo } from '@/lib/store';
 import { plainText } from '@/lib/validation';
 
 const recipientSchema = z.discriminatedUnion('kind', [
@@ -41,7 +36,7 @@ export const addRecipientAction = userAction(recipientSchema, async (data, formD
   } else {
     values = { player_id: data.player_id, ...(data.server ? { server: data.server } : {}) };
   }
-  const result = await addSavedRecipient(await getDb(), user.id, { kind: data.kind, label: data.label, values });
+  const result = await addSavedRecipient(user.id, { kind: data.kind, label: data.label, values });
   if (result === 'limit_reached') {
     return errorState(formData, `You can keep up to ${MAX_SAVED_RECIPIENTS} saved recipients. Remove one first.`);
   }
@@ -50,7 +45,7 @@ export const addRecipientAction = userAction(recipientSchema, async (data, formD
 });
 
 export const deleteRecipientAction = userAction(z.object({ id: z.uuid('That recipient no longer exists.') }), async (data, formData, user) => {
-  const deleted = await deleteSavedRecipient(await getDb(), user.id, data.id);
+  const deleted = await deleteSavedRecipient(user.id, data.id);
   if (!deleted) return errorState(formData, 'That recipient no longer exists.');
   revalidatePath('/account');
   return { status: 'success', message: 'Recipient removed.' };
@@ -62,26 +57,8 @@ const changePasswordSchema = z.object({
   confirmPassword: z.string().min(1, 'Type the new password again.'),
 });
 
-const PASSWORD_CHANGE_WINDOW_SECONDS = 15 * 60;
-
 export const changePasswordAction = userAction(changePasswordSchema, async (data, formData, user) => {
-  const db = await getDb();
-  // Someone holding a signed-in browser must not be able to guess the current password freely.
-  const limit = await hitRateLimit(db, `password-change:user:${user.id}`, env().AUTH_SIGNIN_LIMIT_PER_ACCOUNT, PASSWORD_CHANGE_WINDOW_SECONDS);
-  if (!limit.allowed) return errorState(formData, `Too many attempts. Try again in ${describeWait(limit.retryAfterSeconds)}.`);
-
-  const fieldErrors: Record<string, string[]> = {};
-  if (!(await verifyPassword(data.currentPassword, user.passwordHash))) fieldErrors.currentPassword = ['That is not your current password.'];
-  const { name: storeName } = await getStoreInfo();
-  const problem =
-    data.newPassword === data.currentPassword
-      ? 'Choose a password different from your current one.'
-      : passwordProblem(data.newPassword, { email: user.email, name: user.name, storeName });
-  if (problem) fieldErrors.newPassword = [problem];
-  if (data.confirmPassword !== data.newPassword) fieldErrors.confirmPassword = ['This does not match the new password.'];
-  if (Object.keys(fieldErrors).length > 0) return errorState(formData, 'Please correct the highlighted fields.', fieldErrors);
-
-  const session = await getCurrentSession();
-  await changePassword(db, user.id, data.newPassword, { keepSessionId: session?.sessionId });
+  const refusal = await changeOwnPassword(user, data);
+  if (refusal) return errorState(formData, refusal.message, refusal.fieldErrors);
   return { status: 'success', message: 'Password changed. You stay signed in here; every other device has been signed out.' };
 });

@@ -2,11 +2,10 @@
 
 import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
-import { formValues } from '@/lib/actions';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { z } from 'zod';
+import { formValues, userAction } from '@/lib/actions';
 import { inputDataFromForm } from '@/lib/forms/input-data';
-import { getCustomerBalance } from '@/lib/ledger';
+import { balanceOf } from '@/lib/ledger';
 import { Decimal, formatMoney } from '@/lib/money';
 import { placeCheckout, quoteCheckout, type CheckoutQuote, type CheckoutRequest } from '@/lib/orders/checkout';
 import type { CheckoutState, ReviewSummary } from '@/lib/orders/checkout-state';
@@ -29,7 +28,7 @@ function requestFrom(formData: FormData): CheckoutRequest {
 }
 
 async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: string, priceChanged: boolean): Promise<ReviewSummary> {
-  const balance = await getCustomerBalance(await getDb(), userId, quote.storeCurrency);
+  const balance = await balanceOf(userId, quote.storeCurrency);
   const after = balance.minus(quote.retail);
   return {
     productName: quote.product.displayName ?? quote.product.name,
@@ -48,49 +47,44 @@ async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: st
   };
 }
 
-const signInFirst = (formData: FormData): CheckoutState => ({
-  status: 'error',
-  message: 'Sign in or create an account to buy.',
-  values: formValues(formData),
-});
+const buying = { signedOut: 'Sign in or create an account to buy.', invalid: 'Please review your order again.' };
 
 /** Step 1: validate the form and show the exact price (the supplier's quote plus markup). */
-export async function reviewOrderAction(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
-  const user = await getCurrentUser();
-  if (!user) return signInFirst(formData);
-  const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, requestFrom(formData));
-  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
-  return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user.id, randomUUID(), false) };
-}
+export const reviewOrderAction = userAction<z.ZodType, CheckoutState>(
+  z.looseObject({}),
+  async (_data, formData, user) => {
+    const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, requestFrom(formData));
+    if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
+    return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user.id, randomUUID(), false) };
+  },
+  buying,
+);
 
 /**
  * Step 2: pay. Re-validates and re-prices on the server; a price that moved since the review is
  * shown again for confirmation, and one checkout token makes at most one order however often
  * Pay is pressed.
  */
-export async function placeOrderAction(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
-  const user = await getCurrentUser();
-  if (!user) return signInFirst(formData);
-  const checkoutToken = formData.get('checkoutToken');
-  const expectedRetail = formData.get('expectedRetail');
-  if (typeof checkoutToken !== 'string' || !/^[0-9a-f-]{36}$/.test(checkoutToken) || typeof expectedRetail !== 'string') {
-    return { status: 'error', message: 'Please review your order again.', values: formValues(formData) };
-  }
-  const result = await placeCheckout(await getOrderContext(), user.id, (await getStoreInfo()).currency, {
-    ...requestFrom(formData),
-    checkoutToken,
-    expectedRetail,
-  });
-  if (result.kind === 'refused') {
-    return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
-  }
-  if (result.kind === 'price_changed') {
-    return {
-      status: 'error',
-      message: 'The price changed while you were deciding. Please check the new price.',
-      values: formValues(formData),
-      review: await summarize(result.quote, user.id, randomUUID(), true),
-    };
-  }
-  redirect(`/orders/${result.orderId}`);
-}
+export const placeOrderAction = userAction<z.ZodType<{ checkoutToken: string; expectedRetail: string }>, CheckoutState>(
+  z.looseObject({ checkoutToken: z.uuid(), expectedRetail: z.string() }),
+  async ({ checkoutToken, expectedRetail }, formData, user) => {
+    const result = await placeCheckout(await getOrderContext(), user.id, (await getStoreInfo()).currency, {
+      ...requestFrom(formData),
+      checkoutToken,
+      expectedRetail,
+    });
+    if (result.kind === 'refused') {
+      return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
+    }
+    if (result.kind === 'price_changed') {
+      return {
+        status: 'error',
+        message: 'The price changed while you were deciding. Please check the new price.',
+        values: formValues(formData),
+        review: await summarize(result.quote, user.id, randomUUID(), true),
+      };
+    }
+    redirect(`/orders/${result.orderId}`);
+  },
+  buying,
+);

@@ -3,9 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { errorState, validatedAction } from '@/lib/actions';
-import { isOctopusApiError } from '@/lib/octopus';
-import { getOrderContext } from '@/lib/orders/context';
-import { lookupOperators } from '@/lib/orders/lookup';
+import { lookupOperators } from '@/lib/catalogue/mobile-lookup';
 import { toE164 } from '@/lib/phone';
 
 const lookupSchema = z.object({ phone: z.string().trim().min(1, 'Enter the mobile number to top up.') });
@@ -18,13 +16,8 @@ export const lookupNumberAction = validatedAction(lookupSchema, async (data, for
       phone: ['This is not a valid mobile number. Check the country and the number.'],
     });
   }
-  let candidates;
-  try {
-    candidates = await lookupOperators(await getOrderContext(), e164);
-  } catch (error) {
-    if (!isOctopusApiError(error)) throw error;
-    return errorState(formData, 'We could not check this number right now. Please try again in a moment.');
-  }
+  const candidates = await lookupOperators(e164);
+  if (candidates === 'unavailable') return errorState(formData, 'We could not check this number right now. Please try again in a moment.');
   if (candidates.length === 0) {
     return errorState(formData, 'We do not sell recharges for this number’s operator yet. Check the number, or pick an operator below.');
   }

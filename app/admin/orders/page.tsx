@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { Download } from 'lucide-react';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { orderStatus } from '@/db/schema';
 import { loadOrdersPage, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
-import { statusLabels } from '@/lib/orders/status';
+import { ORDER_STATUSES, statusLabels } from '@/lib/orders/status';
 import { pageNumber, type SearchParams } from '@/lib/search-params';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { Pagination } from '@/components/ui/pagination';
@@ -68,7 +67,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </label>
           <select id="order-status" name="status" defaultValue={filters.status ?? ''} className={inputClass}>
             <option value="">All statuses</option>
-            {orderStatus.enumValues.map((status) => (
+            {ORDER_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {statusLabels[status]} ({status.toLowerCase()})
               </option>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Panel } from '@/components/admin/panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { loadSupplierView } from '@/lib/admin/supplier';
+import { loadSupplierView } from '@/lib/admin/wallets';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';

@@ -4,7 +4,7 @@ import { operatorAlerts, orders, users, type Order } from '@/db/schema';
 import { dailySales, orderTotalsSince } from '@/lib/admin/dashboard';
 import { summarizeOrders } from '@/lib/admin/metrics';
 import { iterateOrdersForOperator, listOrdersForOperator, parseOrderFilters } from '@/lib/admin/orders';
-import { checkSupplierWallets, findOrdersWithoutDebit, loadTransactionsPage } from '@/lib/admin/supplier';
+import { checkSupplierWallets, findOrdersWithoutDebit, loadTransactionsPage } from '@/lib/admin/wallets';
 import type { OrderContext } from '@/lib/orders/context';
 import { submitOrder } from '@/lib/orders/fulfilment';
 import { createTestDatabase, type TestDatabase } from '@/test/helpers/database';

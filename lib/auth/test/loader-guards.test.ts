@@ -17,7 +17,7 @@ const sessionIds = new Map<string, string>();
 
 const { loadDashboard } = await import('@/lib/admin/dashboard');
 const { exportOrders, loadOrderDetail, loadOrdersPage } = await import('@/lib/admin/orders');
-const { loadSupplierView, loadWalletsView } = await import('@/lib/admin/supplier');
+const { loadSupplierView, loadWalletsView } = await import('@/lib/admin/wallets');
 const { loadAuditPage } = await import('@/lib/audit');
 const { loadCatalogueConsole, loadProductForOperator, loadSyncHistory, loadSyncRun } = await import('@/lib/catalogue/queries');
 const { loadCustomerDetail, loadCustomersPage } = await import('@/lib/customers');

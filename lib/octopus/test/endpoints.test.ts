@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from '@/lib/money';
 import { describe, expect, it } from 'vitest';
 import { eventually, reference, testClient, setupSandbox } from '@/test/helpers/sandbox';
 

@@ -4,7 +4,7 @@ import { operatorAlerts, orderEvents, orders } from '@/db/schema';
 import { getCustomerBalance, ledgerTotal } from '@/lib/ledger';
 import { decryptJson } from '@/lib/crypto';
 import type { OrderContext } from '@/lib/orders/context';
-import type { DeliverySecrets } from '@/lib/orders/supplier';
+import type { DeliverySecrets } from '@/lib/supplier/orders';
 import { applyUpstream, reconcileDueOrders, refreshOrder, submitOrder } from '@/lib/orders/fulfilment';
 import { createTestDatabase, type TestDatabase } from '@/test/helpers/database';
 import { createFundedCustomer, recordTestOrder } from '@/test/helpers/orders';

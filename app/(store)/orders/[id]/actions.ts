@@ -1,25 +1,18 @@
 'use server';
 
-import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { orders } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { decryptJson } from '@/lib/crypto';
-import { getOrderForUser } from '@/lib/orders/queries';
-import type { DeliverySecrets, VoucherCodeSecret } from '@/lib/orders/supplier';
+import { z } from 'zod';
+import { userAction, type ActionState } from '@/lib/actions';
+import { revealMyVoucherCodes } from '@/lib/orders/reveal';
+import type { VoucherCodeSecret } from '@/lib/supplier/orders';
 
-export type RevealResult = { codes: VoucherCodeSecret[] } | { error: string };
+export type RevealState = ActionState & { codes?: VoucherCodeSecret[] };
 
 /** Shows a delivered order's codes to its owner and records when they were first revealed. */
-export async function revealVoucherCodesAction(orderId: string): Promise<RevealResult> {
-  const user = await getCurrentUser();
-  if (!user) return { error: 'Your session has ended. Sign in again to see your codes.' };
-  const db = await getDb();
-  const order = typeof orderId === 'string' ? await getOrderForUser(db, orderId, user.id) : undefined;
-  if (!order || order.status !== 'DELIVERED' || !order.deliverySecret) return { error: 'There are no codes to show for this order.' };
-  await db
-    .update(orders)
-    .set({ revealedAt: new Date() })
-    .where(and(eq(orders.id, order.id), isNull(orders.revealedAt)));
-  return { codes: decryptJson<DeliverySecrets>(order.deliverySecret).vouchers ?? [] };
-}
+export const revealVoucherCodesAction = userAction<z.ZodType<{ orderId: string }>, RevealState>(
+  z.object({ orderId: z.uuid('There are no codes to show for this order.') }),
+  async ({ orderId }) => {
+    const result = await revealMyVoucherCodes(orderId);
+    return 'error' in result ? { status: 'error', message: result.error } : { status: 'success', codes: result.codes };
+  },
+  { signedOut: 'Your session has ended. Sign in again to see your codes.', invalid: 'There are no codes to show for this order.' },
+);

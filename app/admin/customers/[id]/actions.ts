@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { errorState, operatorAction } from '@/lib/actions';
 import { adjustCustomerBalance } from '@/lib/customers';
 import { formatMoney, parseAmount } from '@/lib/money';
@@ -24,7 +23,7 @@ export const adjustBalanceAction = operatorAction(adjustSchema, async (data, for
       amount: [`Enter a positive amount in ${currency}, like 25 or 25.50, up to 1,000,000.`],
     });
   }
-  const result = await adjustCustomerBalance(await getDb(), operator, {
+  const result = await adjustCustomerBalance(operator, {
     customerId: data.customerId,
     direction: data.direction,
     amount,

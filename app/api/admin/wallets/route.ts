@@ -1,5 +1,5 @@
 import { operatorOrResponse } from '@/lib/auth/guards';
-import { loadWalletsView } from '@/lib/admin/supplier';
+import { loadWalletsView } from '@/lib/admin/wallets';
 
 export const dynamic = 'force-dynamic';
 

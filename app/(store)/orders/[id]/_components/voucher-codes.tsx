@@ -1,40 +1,43 @@
 'use client';
 
 import { Eye } from 'lucide-react';
-import { useState, useTransition } from 'react';
+import { useActionState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import { revealVoucherCodesAction, type RevealResult } from '../actions';
+import { revealVoucherCodesAction, type RevealState } from '../actions';
 import { dateFormat } from '@/lib/format';
 
 /** Codes stay hidden until the customer asks (over-the-shoulder safety); the reveal is recorded. */
 export function VoucherCodes({ orderId, count, revealedAt }: { orderId: string; count: number; revealedAt: string | null }) {
-  const [result, setResult] = useState<RevealResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [state, reveal, pending] = useActionState<RevealState, FormData>(revealVoucherCodesAction, { status: 'idle' });
 
-  if (!result || 'error' in result) {
+  if (!state.codes) {
     return (
-      <div className="space-y-3">
+      <form action={reveal} className="space-y-3">
+        <input type="hidden" name="orderId" value={orderId} />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {count === 1 ? 'Your code is ready.' : `Your ${count} codes are ready.`}{' '}
           {revealedAt ? `First revealed ${new Date(revealedAt).toUTCString()}.` : 'Reveal them when you are ready to redeem.'}
         </p>
         <button
-          type="button"
+          type="submit"
           disabled={pending}
-          onClick={() => startTransition(async () => setResult(await revealVoucherCodesAction(orderId)))}
           className="inline-flex items-center gap-2 rounded-xl bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
           <Eye aria-hidden="true" className="size-4" />
           {pending ? 'Revealing…' : count === 1 ? 'Reveal code' : 'Reveal codes'}
         </button>
-        {result && 'error' in result && <p role="alert" className="text-sm text-red-600">{result.error}</p>}
-      </div>
+        {state.status === 'error' && (
+          <p role="alert" className="text-sm text-red-600">
+            {state.message}
+          </p>
+        )}
+      </form>
     );
   }
 
   return (
     <ol className="space-y-3">
-      {result.codes.map((code, index) => (
+      {state.codes.map((code, index) => (
         <li key={index} className="rounded-2xl bg-zinc-50 p-4 ring-1 ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
           <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">Code {index + 1}</p>
           {code.cardNumber && (

@@ -1,4 +1,5 @@
 import 'server-only';
+import pLimit from 'p-limit';
 import type { VerticalKind } from '@/db/schema';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import { Decimal } from '@/lib/money';
@@ -10,7 +11,7 @@ import {
   type TopupVariant,
   type VoucherProduct,
 } from '@/lib/octopus';
-import { toAlpha2 } from './countries';
+import { toAlpha2 } from '@/lib/catalogue/countries';
 
 /*
  * The supplier's catalogue as the sync sees it: every product of the three verticals with its
@@ -54,23 +55,6 @@ export type UpstreamProduct = {
 
 export type VerticalProgress = { done: number; total: number };
 export type FetchProgress = Record<VerticalKind, VerticalProgress>;
-
-/** Runs at most `max` tasks at once; a finishing task hands its slot straight to the next. */
-export function createLimiter(max: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async function limit<T>(task: () => Promise<T>): Promise<T> {
-    if (active < max) active += 1;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active -= 1;
-    }
-  };
-}
 
 /** JSON as stored in jsonb: Decimals become strings, Dates ISO text. */
 function plain(value: unknown): unknown {
@@ -217,7 +201,7 @@ export async function fetchUpstreamCatalogue(
   client: OctopusClient,
   { concurrency, progress }: { concurrency: number; progress: FetchProgress },
 ): Promise<UpstreamProduct[]> {
-  const limit = createLimiter(concurrency);
+  const limit = pLimit(concurrency);
   const [vouchers, topupList, esimList] = await Promise.all([
     limit(() => client.listVoucherProducts()),
     limit(() => client.listTopupProducts()),

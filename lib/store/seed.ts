@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { findUserByEmail, upsertOperator } from '@/lib/auth/users';
 import { seedCatalogue, type CatalogueSeedResult } from '@/lib/catalogue/seed';
 import type { OctopusClient } from '@/lib/octopus';
-import { readStoreInfo } from '@/lib/store';
-import type { Database } from './client';
-import { storeSettings } from './schema';
+import { readStoreInfo } from './index';
+import type { Database } from '@/db';
+import { storeSettings } from '@/db/schema';
 
 export type SeedOptions = {
   storeName: string;
