@@ -1,9 +1,33 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { FieldDescriptor } from '@/lib/forms/types';
 import { users } from './accounts';
 
 export const vertical = pgEnum('vertical', ['voucher', 'topup', 'esim']);
 export type VerticalKind = (typeof vertical.enumValues)[number];
+
+// The shapes the jsonb columns below hold, so reads need no casts. (FieldDescriptor is a plain
+// type shared with the browser: a type import, nothing of lib/ runs here.)
+
+export type VerticalProgress = { done: number; total: number };
+export type SyncPhase = 'starting' | 'fetching' | 'pricing' | 'saving' | 'done';
+/** What a running sync publishes for the operator's page. */
+export type SyncProgress = Record<VerticalKind, VerticalProgress> & { phase: SyncPhase };
+export type SyncSummary = {
+  products: number;
+  variants: number;
+  new: number;
+  removed: number;
+  restored: number;
+  repriced: number;
+  paused_below_cost: number;
+  currencies_without_rate: number;
+  durationMs: number;
+};
+/** One variant's wholesale ("min" or "min-max", store currency) before and after a sync; null: not sold. */
+export type PriceMove = { key: string; name: string; before: string | null; after: string | null };
+/** `variants` counts a new product's variants, or lists a repriced one's moves. */
+export type CatalogueChangeDetails = { name: string; variants?: number | PriceMove[]; currency?: string; markupPercent?: string | null };
 
 /**
  * One product of the supplier's catalogue (a voucher brand in a country, a game, a mobile
@@ -29,7 +53,7 @@ export const products = pgTable(
     topupType: text('topup_type'),
     description: text('description'),
     /** Parsed input_fields descriptors (top-ups); the form and its zod schema come from these. */
-    inputFields: jsonb('input_fields').$type<unknown[]>().notNull().default([]),
+    inputFields: jsonb('input_fields').$type<FieldDescriptor[]>().notNull().default([]),
     upstreamPayload: jsonb('upstream_payload').notNull(),
     upstreamStatus: text('upstream_status', { enum: ['active', 'removed'] }).notNull().default('active'),
 
@@ -120,8 +144,10 @@ export const catalogueSyncRuns = pgTable(
     status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull().default('running'),
     /** A running sync renews this; one whose lease ran out died with its process. */
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }).notNull(),
-    progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
-    summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+    /** Empty until the run starts publishing. */
+    progress: jsonb('progress').$type<Partial<SyncProgress>>().notNull().default({}),
+    /** Empty until the run succeeds. */
+    summary: jsonb('summary').$type<Partial<SyncSummary>>().notNull().default({}),
     error: text('error'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -148,7 +174,7 @@ export const catalogueChanges = pgTable(
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['new', 'removed', 'restored', 'repriced', 'paused_below_cost'] }).notNull(),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    details: jsonb('details').$type<CatalogueChangeDetails>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('catalogue_changes_run_idx').on(table.runId)],

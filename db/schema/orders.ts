@@ -10,6 +10,25 @@ import { products, productVariants, vertical } from './catalogue';
 export const orderStatus = pgEnum('order_status', ['SUBMITTING', 'PENDING', 'DELIVERED', 'FAILED', 'CANCELLED', 'REJECTED']);
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
+/** What orders.delivery holds: facts safe to show as they are (secrets live in deliverySecret). */
+export type OrderDelivery = {
+  /** Vouchers: codes received; `partial` with `deliveredQuantity` when fewer than ordered arrived. */
+  codes?: number;
+  partial?: boolean;
+  deliveredQuantity?: number | null;
+  /** Top-ups. */
+  variantName?: string | null;
+  transactionId?: number | null;
+  /** eSIM (installedAt, activatedAt: ISO text). */
+  iccid?: string | null;
+  activationStatus?: string | null;
+  isInstalled?: boolean;
+  installedAt?: string | null;
+  activatedAt?: string | null;
+  dataAmountGb?: string | null;
+  validityDays?: number | null;
+};
+
 export const orders = pgTable(
   'orders',
   {
@@ -64,7 +83,7 @@ export const orders = pgTable(
     /** Codes, PINs and activation strings: AES-256-GCM ciphertext, never stored in clear. */
     deliverySecret: text('delivery_secret'),
     /** Non-secret delivery facts (eSIM activation status, ICCID suffix, delivered quantity...). */
-    delivery: jsonb('delivery').$type<Record<string, unknown>>().notNull().default({}),
+    delivery: jsonb('delivery').$type<OrderDelivery>().notNull().default({}),
     revealedAt: timestamp('revealed_at', { withTimezone: true }),
     notificationEmail: text('notification_email'),
 

@@ -8,6 +8,7 @@ import {
   products,
   productVariants,
   users,
+  type CatalogueChange,
   type CatalogueSyncRun,
   type Product,
   type ProductVariant,
@@ -169,7 +170,7 @@ export async function getStoreProductById(db: Database, context: PricingContext,
   return {
     ...toStoreProduct(row.product, row.variants),
     description: row.product.description,
-    inputFields: row.product.inputFields as FieldDescriptor[],
+    inputFields: row.product.inputFields,
     variants,
   };
 }
@@ -345,8 +346,8 @@ export async function getLatestSyncRun(db: Database): Promise<CatalogueSyncRun |
 
 export type ChangeRow = {
   id: string;
-  kind: (typeof catalogueChanges.$inferSelect)['kind'];
-  details: Record<string, unknown>;
+  kind: CatalogueChange['kind'];
+  details: CatalogueChange['details'];
   productId: string;
   productName: string;
   vertical: VerticalKind;

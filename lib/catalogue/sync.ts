@@ -1,29 +1,25 @@
 import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { catalogueSyncRuns, type CatalogueSyncRun, type SyncSummary } from '@/db/schema';
 import { logger } from '@/lib/logger';
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db';
-import {
-  catalogueChanges,
-  catalogueSyncRuns,
-  fxRates,
-  products,
-  productVariants,
-  type CatalogueSyncRun,
-  type NewProduct,
-  type NewProductVariant,
-  type Product,
-  type ProductVariant,
-} from '@/db/schema';
-import { Decimal } from '@/lib/money';
 import type { OctopusClient } from '@/lib/octopus';
-import { quoteCharges } from '@/lib/supplier/orders';
-import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
+import { fetchUpstreamCatalogue } from '@/lib/supplier/catalogue';
 import { getStoreWallet } from '@/lib/supplier/wallet';
-import { effectiveMarkup, isBelowCost, variantWholesale } from './pricing';
-import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from '@/lib/supplier/catalogue';
+import { applyCatalogue } from './apply-catalogue';
+import { learnFxRates } from './fx-rates';
+import { claimSyncRun, DEFAULT_LEASE_MS, initialProgress, renewSyncLease, runningRunId, type SyncTrigger } from './sync-lease';
 
-export type SyncTrigger = CatalogueSyncRun['trigger'];
-export type ChangeKind = (typeof catalogueChanges.$inferInsert)['kind'];
+/*
+ * One catalogue sync, start to finish: claim the running slot (sync-lease.ts), fetch every
+ * product from the supplier, learn forex rates (fx-rates.ts), then write the differences and
+ * below-cost pauses in one transaction (apply-catalogue.ts, below-cost.ts).
+ */
+
+export type { ChangeKind } from './apply-catalogue';
+export { reconcileBelowCostPauses } from './below-cost';
+export { claimSyncRun, type SyncTrigger } from './sync-lease';
+export type { SyncProgress, SyncSummary } from '@/db/schema';
 
 export type SyncDeps = {
   db: Database;
@@ -35,68 +31,12 @@ export type SyncDeps = {
   leaseMs?: number;
 };
 
-export type SyncProgress = FetchProgress & { phase: 'starting' | 'fetching' | 'pricing' | 'saving' | 'done' };
-export type SyncSummary = {
-  products: number;
-  variants: number;
-  new: number;
-  removed: number;
-  restored: number;
-  repriced: number;
-  paused_below_cost: number;
-  currencies_without_rate: number;
-  durationMs: number;
-};
-
 export type SyncOutcome =
   | { status: 'succeeded'; runId: string; summary: SyncSummary }
   | { status: 'failed'; runId: string; error: string }
   | { status: 'busy'; runId: string | null };
 
-const DEFAULT_LEASE_MS = 60_000;
 const HEARTBEAT_MS = 500;
-const CHUNK = 200;
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return code === '23505';
-}
-
-const leaseUntil = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
-
-/**
- * Claims the one running slot (a partial unique index allows one `running` row). A run whose
- * lease ran out died with its process: it is marked failed first, so it cannot block forever.
- * Null when another live run holds the slot.
- */
-export async function claimSyncRun(
-  db: Database,
-  { trigger, userId = null, leaseMs = DEFAULT_LEASE_MS }: { trigger: SyncTrigger; userId?: string | null; leaseMs?: number },
-): Promise<CatalogueSyncRun | null> {
-  await db
-    .update(catalogueSyncRuns)
-    .set({ status: 'failed', error: 'Stopped: its server went away before it finished (lease expired).', finishedAt: sql`now()` })
-    .where(and(eq(catalogueSyncRuns.status, 'running'), lt(catalogueSyncRuns.leaseExpiresAt, sql`now()`)));
-  try {
-    const [run] = await db
-      .insert(catalogueSyncRuns)
-      .values({ trigger, triggeredById: userId, leaseExpiresAt: leaseUntil(leaseMs), progress: initialProgress() })
-      .returning();
-    return run!;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-}
-
-function initialProgress(): SyncProgress {
-  return { phase: 'starting', voucher: { done: 0, total: 0 }, topup: { done: 0, total: 0 }, esim: { done: 0, total: 0 } };
-}
-
-async function runningRunId(db: Database): Promise<string | null> {
-  const [run] = await db.select({ id: catalogueSyncRuns.id }).from(catalogueSyncRuns).where(eq(catalogueSyncRuns.status, 'running'));
-  return run?.id ?? null;
-}
 
 /**
  * Starts a sync unless one is running. `done` settles when it has finished (never rejects), so
@@ -125,14 +65,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
   let beating = Promise.resolve();
   // Renews the lease and publishes progress; the operator's page polls it.
   const heartbeat = setInterval(() => {
-    beating = beating
-      .then(async () => {
-        await db
-          .update(catalogueSyncRuns)
-          .set({ progress: { ...progress }, leaseExpiresAt: leaseUntil(leaseMs) })
-          .where(and(eq(catalogueSyncRuns.id, run.id), eq(catalogueSyncRuns.status, 'running')));
-      })
-      .catch(() => undefined);
+    beating = beating.then(() => renewSyncLease(db, run.id, progress, leaseMs)).catch(() => undefined);
   }, HEARTBEAT_MS);
   try {
     const wallet = await getStoreWallet(deps.client, deps.storeCurrency, { fresh: true });
@@ -140,7 +73,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     progress.phase = 'fetching';
     const upstream = await fetchUpstreamCatalogue(deps.client, { concurrency: deps.concurrency ?? 4, progress });
     progress.phase = 'pricing';
-    const rates = await learnFxRates(deps, upstream, wallet.id);
+    const rates = await learnFxRates(deps.client, { storeCurrency: deps.storeCurrency, walletId: wallet.id }, upstream);
     progress.phase = 'saving';
     clearInterval(heartbeat);
     await beating;
@@ -174,337 +107,4 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
       .catch(() => undefined);
     return { status: 'failed', runId: run.id, error: message };
   }
-}
-
-/**
- * Forex rates product currency -> store currency, as the supplier itself converts: a charges
- * quote per currency, paid from the store-currency wallet. A currency with no quotable product
- * or no rate gets none; its products stay off the storefront until it has one.
- */
-async function learnFxRates(deps: SyncDeps, upstream: UpstreamProduct[], walletId: number): Promise<Map<string, Decimal>> {
-  const rates = new Map<string, Decimal>([[deps.storeCurrency, new Decimal(1)]]);
-  const currencies = [...new Set(upstream.map((product) => product.currency))].filter((currency) => currency !== deps.storeCurrency);
-  for (const currency of currencies) {
-    const candidates = upstream.filter((product) => product.currency === currency && product.variants.length > 0).slice(0, 3);
-    for (const product of candidates) {
-      const variant = product.variants[0]!;
-      try {
-        const charges = await quoteCharges(deps.client, {
-          vertical: product.vertical,
-          upstreamProductId: product.upstreamId,
-          faceAmount: (variant.amount ?? variant.minAmount)!,
-          quantity: 1,
-          category: variant.category,
-          walletId,
-        });
-        if (charges.destinationCurrency && charges.destinationCurrency !== deps.storeCurrency) continue;
-        const rate =
-          charges.forexRate ??
-          (charges.netAmount && charges.totalAmount && !charges.totalAmount.isZero() ? charges.netAmount.dividedBy(charges.totalAmount) : null);
-        if (rate && rate.gt(0)) {
-          rates.set(currency, rate.toDecimalPlaces(10));
-          break;
-        }
-      } catch {
-        // Try the next product of this currency; a currency without any rate is reported.
-      }
-    }
-  }
-  return rates;
-}
-
-// --- applying a fetched catalogue -----------------------------------------------------------
-
-/** Key order does not matter to jsonb, so payloads are compared in a canonical form. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
-}
-
-const sameNumber = (stored: string | null, next: Decimal | null, scale: number) =>
-  stored === null || next === null ? stored === next : new Decimal(stored).eq(next.toDecimalPlaces(scale));
-const asText = (value: Decimal | null, scale: number) => (value === null ? null : value.toDecimalPlaces(scale).toFixed());
-
-function productRow(product: UpstreamProduct) {
-  return {
-    name: product.name,
-    countryCode: product.countryCode,
-    upstreamRegion: product.upstreamRegion,
-    currency: product.currency,
-    imageUrl: product.imageUrl,
-    category: product.category,
-    topupType: product.topupType,
-    description: product.description,
-    inputFields: product.inputFields as unknown[],
-    upstreamPayload: product.upstreamPayload,
-  };
-}
-
-function productChanged(stored: Product, product: UpstreamProduct): boolean {
-  const next = productRow(product);
-  return (
-    stored.name !== next.name ||
-    stored.countryCode !== next.countryCode ||
-    stored.upstreamRegion !== next.upstreamRegion ||
-    stored.currency !== next.currency ||
-    stored.imageUrl !== next.imageUrl ||
-    stored.category !== next.category ||
-    stored.topupType !== next.topupType ||
-    stored.description !== next.description ||
-    canonical(stored.inputFields) !== canonical(next.inputFields) ||
-    canonical(stored.upstreamPayload) !== canonical(next.upstreamPayload)
-  );
-}
-
-function variantRow(variant: UpstreamVariant) {
-  return {
-    upstreamId: variant.upstreamId,
-    name: variant.name,
-    kind: variant.kind,
-    amount: asText(variant.amount, 4),
-    minAmount: asText(variant.minAmount, 4),
-    maxAmount: asText(variant.maxAmount, 4),
-    currency: variant.currency,
-    discountPercent: asText(variant.discountPercent, 3),
-    category: variant.category,
-    dataGb: asText(variant.dataGb, 3),
-    validityDays: variant.validityDays,
-    details: variant.details,
-    upstreamPayload: variant.upstreamPayload,
-    active: true,
-    sortOrder: variant.sortOrder,
-  };
-}
-
-function variantChanged(stored: ProductVariant, variant: UpstreamVariant): boolean {
-  return (
-    !stored.active ||
-    stored.upstreamId !== variant.upstreamId ||
-    stored.name !== variant.name ||
-    stored.kind !== variant.kind ||
-    !sameNumber(stored.amount, variant.amount, 4) ||
-    !sameNumber(stored.minAmount, variant.minAmount, 4) ||
-    !sameNumber(stored.maxAmount, variant.maxAmount, 4) ||
-    stored.currency !== variant.currency ||
-    !sameNumber(stored.discountPercent, variant.discountPercent, 3) ||
-    stored.category !== variant.category ||
-    !sameNumber(stored.dataGb, variant.dataGb, 3) ||
-    stored.validityDays !== variant.validityDays ||
-    stored.sortOrder !== variant.sortOrder ||
-    canonical(stored.details) !== canonical(variant.details) ||
-    canonical(stored.upstreamPayload) !== canonical(variant.upstreamPayload)
-  );
-}
-
-type PricedVariant = { key: string; name: string; kind: 'fixed' | 'range'; amount: string | null; minAmount: string | null; maxAmount: string | null; discountPercent: string | null };
-
-/** "min" or "min-max" wholesale text per variant key, for spotting price moves. */
-function priceSignature(variants: PricedVariant[], rate: Decimal): Map<string, { name: string; wholesale: string }> {
-  const signature = new Map<string, { name: string; wholesale: string }>();
-  for (const variant of variants) {
-    const range = variantWholesale(variant, rate);
-    if (!range) continue;
-    const wholesale = range.min.eq(range.max) ? range.min.toFixed() : `${range.min.toFixed()}-${range.max.toFixed()}`;
-    signature.set(variant.key, { name: variant.name, wholesale });
-  }
-  return signature;
-}
-
-function priceMoves(before: ReturnType<typeof priceSignature>, after: ReturnType<typeof priceSignature>) {
-  const moves: { key: string; name: string; before: string | null; after: string | null }[] = [];
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const old = before.get(key);
-    const next = after.get(key);
-    if (old?.wholesale !== next?.wholesale) moves.push({ key, name: (next ?? old)!.name, before: old?.wholesale ?? null, after: next?.wholesale ?? null });
-  }
-  return moves;
-}
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let index = 0; index < rows.length; index += CHUNK) await insert(rows.slice(index, index + CHUNK));
-}
-
-type ChangeRow = { runId: string; productId: string; kind: ChangeKind; details: Record<string, unknown> };
-
-/**
- * Writes what changed, and only that: store-side settings are never touched, nothing is deleted,
- * and an unchanged catalogue writes no change rows (only lastSyncedAt moves).
- */
-async function applyCatalogue(
-  tx: Transaction,
-  runId: string,
-  storeCurrency: string,
-  upstream: UpstreamProduct[],
-  rates: Map<string, Decimal>,
-): Promise<Omit<SyncSummary, 'durationMs'>> {
-  const settings = await getStoreSettings(tx);
-  const storedProducts = await tx.select().from(products);
-  const storedVariants = await tx.select().from(productVariants);
-  const storedRates = await tx.select().from(fxRates).where(eq(fxRates.toCurrency, storeCurrency));
-  const oldRates = new Map(storedRates.map((row) => [row.fromCurrency, new Decimal(row.rate)]));
-  const byUpstream = new Map(storedProducts.map((product) => [`${product.vertical}:${product.upstreamId}`, product]));
-  const variantsByProduct = new Map<string, ProductVariant[]>();
-  for (const variant of storedVariants) variantsByProduct.set(variant.productId, [...(variantsByProduct.get(variant.productId) ?? []), variant]);
-
-  const changes: ChangeRow[] = [];
-  const seen = new Set<string>();
-  const newProducts: UpstreamProduct[] = [];
-
-  for (const product of upstream) {
-    const stored = byUpstream.get(`${product.vertical}:${product.upstreamId}`);
-    if (!stored) {
-      newProducts.push(product);
-      continue;
-    }
-    seen.add(stored.id);
-    const restored = stored.upstreamStatus === 'removed';
-    if (restored || productChanged(stored, product)) {
-      await tx
-        .update(products)
-        .set({ ...productRow(product), upstreamStatus: 'active', updatedAt: sql`now()` })
-        .where(eq(products.id, stored.id));
-    }
-    if (restored) changes.push({ runId, productId: stored.id, kind: 'restored', details: { name: product.name } });
-
-    const existing = variantsByProduct.get(stored.id) ?? [];
-    const existingByKey = new Map(existing.map((variant) => [variant.key, variant]));
-    const inserts: NewProductVariant[] = [];
-    for (const variant of product.variants) {
-      const old = existingByKey.get(variant.key);
-      if (!old) inserts.push({ productId: stored.id, key: variant.key, ...variantRow(variant) });
-      else if (variantChanged(old, variant)) {
-        await tx.update(productVariants).set({ ...variantRow(variant), updatedAt: sql`now()` }).where(eq(productVariants.id, old.id));
-      }
-    }
-    if (inserts.length) await tx.insert(productVariants).values(inserts);
-    const listedKeys = new Set(product.variants.map((variant) => variant.key));
-    const gone = existing.filter((variant) => variant.active && !listedKeys.has(variant.key)).map((variant) => variant.id);
-    if (gone.length) await tx.update(productVariants).set({ active: false, updatedAt: sql`now()` }).where(inArray(productVariants.id, gone));
-
-    const newRate = rates.get(product.currency);
-    if (newRate) {
-      // A currency priced for the first time compares faces and discounts only.
-      const oldRate = oldRates.get(stored.currency) ?? rates.get(stored.currency) ?? newRate;
-      const before = priceSignature(existing.filter((variant) => variant.active), oldRate);
-      const after = priceSignature(product.variants.map((variant) => ({ ...variantRow(variant), key: variant.key })), newRate);
-      const moves = priceMoves(before, after);
-      if (moves.length) changes.push({ runId, productId: stored.id, kind: 'repriced', details: { name: product.name, currency: storeCurrency, variants: moves } });
-    }
-  }
-
-  // New products arrive disabled unless the store says otherwise.
-  const inserted: Product[] = [];
-  await insertChunked(newProducts, async (chunk) => {
-    const rows: NewProduct[] = chunk.map((product) => ({
-      vertical: product.vertical,
-      upstreamId: product.upstreamId,
-      ...productRow(product),
-      enabled: settings.autoEnableNewProducts,
-    }));
-    inserted.push(...(await tx.insert(products).values(rows).returning()));
-  });
-  const insertedByUpstream = new Map(inserted.map((product) => [`${product.vertical}:${product.upstreamId}`, product]));
-  const newVariants: NewProductVariant[] = [];
-  for (const product of newProducts) {
-    const row = insertedByUpstream.get(`${product.vertical}:${product.upstreamId}`)!;
-    seen.add(row.id);
-    changes.push({ runId, productId: row.id, kind: 'new', details: { name: product.name, variants: product.variants.length } });
-    for (const variant of product.variants) newVariants.push({ productId: row.id, key: variant.key, ...variantRow(variant) });
-  }
-  await insertChunked(newVariants, (chunk) => tx.insert(productVariants).values(chunk));
-
-  // Not listed any more: hidden from customers, kept for the orders that point at it.
-  const removed = storedProducts.filter((product) => product.upstreamStatus === 'active' && !seen.has(product.id));
-  if (removed.length) {
-    await tx
-      .update(products)
-      .set({ upstreamStatus: 'removed', updatedAt: sql`now()` })
-      .where(inArray(products.id, removed.map((product) => product.id)));
-    for (const product of removed) changes.push({ runId, productId: product.id, kind: 'removed', details: { name: product.name } });
-  }
-  if (seen.size) {
-    await tx
-      .update(products)
-      .set({ lastSyncedAt: sql`now()` })
-      .where(inArray(products.id, [...seen]));
-  }
-
-  for (const [currency, rate] of rates) {
-    const old = oldRates.get(currency);
-    if (old?.eq(rate)) continue;
-    await tx
-      .insert(fxRates)
-      .values({ fromCurrency: currency, toCurrency: storeCurrency, rate: rate.toFixed() })
-      .onConflictDoUpdate({ target: [fxRates.fromCurrency, fxRates.toCurrency], set: { rate: rate.toFixed(), fetchedAt: sql`now()` } });
-  }
-
-  const paused = await reconcileBelowCostPauses(tx, { settings, storeCurrency, productIds: [...seen] });
-  for (const product of paused) {
-    changes.push({ runId, productId: product.id, kind: 'paused_below_cost', details: { name: product.name, markupPercent: product.markupPercent } });
-  }
-
-  await insertChunked(changes, (chunk) => tx.insert(catalogueChanges).values(chunk));
-  const count = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
-  return {
-    products: upstream.length,
-    variants: upstream.reduce((total, product) => total + product.variants.length, 0),
-    new: count('new'),
-    removed: count('removed'),
-    restored: count('restored'),
-    repriced: count('repriced'),
-    paused_below_cost: count('paused_below_cost'),
-    currencies_without_rate: [...new Set(upstream.map((product) => product.currency))].filter((currency) => !rates.has(currency)).length,
-  };
-}
-
-/**
- * Pauses every listed product whose markup would sell a variant below its wholesale estimate
- * (`below_cost`), and lifts that pause once the markup covers cost again. Returns the products
- * it newly paused. Runs after a sync and after any operator change to markups.
- */
-export async function reconcileBelowCostPauses(
-  tx: Database | Transaction,
-  { settings, storeCurrency, productIds }: { settings?: StoreSettings; storeCurrency: string; productIds?: string[] },
-): Promise<Product[]> {
-  const effective = settings ?? (await getStoreSettings(tx));
-  if (productIds && productIds.length === 0) return [];
-  const scope = and(eq(products.upstreamStatus, 'active'), productIds ? inArray(products.id, productIds) : undefined);
-  const candidates = await tx.select().from(products).where(scope);
-  const ids = candidates.map((product) => product.id);
-  const variants = ids.length
-    ? await tx
-        .select()
-        .from(productVariants)
-        .where(and(inArray(productVariants.productId, ids), eq(productVariants.active, true)))
-    : [];
-  const rates = new Map(
-    (await tx.select().from(fxRates).where(eq(fxRates.toCurrency, storeCurrency))).map((row) => [row.fromCurrency, row.rate]),
-  );
-  const variantsOf = new Map<string, ProductVariant[]>();
-  for (const variant of variants) variantsOf.set(variant.productId, [...(variantsOf.get(variant.productId) ?? []), variant]);
-
-  const pause: Product[] = [];
-  const resume: string[] = [];
-  for (const product of candidates) {
-    const rate = rates.get(product.currency);
-    if (!rate) continue;
-    const wholesales = (variantsOf.get(product.id) ?? []).flatMap((variant) => {
-      const range = variantWholesale(variant, rate);
-      return range ? [range.min, range.max] : [];
-    });
-    const below = isBelowCost(wholesales, effectiveMarkup(product, effective), storeCurrency);
-    if (below && product.pausedReason === null) pause.push(product);
-    if (!below && product.pausedReason === 'below_cost') resume.push(product.id);
-  }
-  if (pause.length) {
-    await tx
-      .update(products)
-      .set({ pausedReason: 'below_cost', updatedAt: sql`now()` })
-      .where(inArray(products.id, pause.map((product) => product.id)));
-  }
-  if (resume.length) await tx.update(products).set({ pausedReason: null, updatedAt: sql`now()` }).where(inArray(products.id, resume));
-  return pause;
 }

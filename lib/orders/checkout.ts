@@ -4,7 +4,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { products, productVariants, type Product, type ProductVariant } from '@/db/schema';
 import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
 import { recipientOf, validateInputData } from '@/lib/forms/input-data';
-import type { FieldDescriptor } from '@/lib/forms/types';
 import { Decimal, minorUnits, parseAmount } from '@/lib/money';
 import { isOctopusApiError } from '@/lib/octopus';
 import { getStoreSettings } from '@/lib/store/settings';
@@ -90,7 +89,7 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
 
   const amount = resolveAmount(variant, request.amount);
   const quantity = resolveQuantity(product, request.quantity);
-  const input = validateInputData(product.inputFields as FieldDescriptor[], request.inputData);
+  const input = validateInputData(product.inputFields, request.inputData);
   const fieldErrors = {
     ...('message' in amount ? amount.fieldErrors : {}),
     ...(typeof quantity === 'object' ? quantity.fieldErrors : {}),
@@ -135,7 +134,7 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
       faceAmount: amount,
       quantity,
       inputData: input.data,
-      recipient: recipientOf(product.inputFields as FieldDescriptor[], input.data) ?? null,
+      recipient: recipientOf(product.inputFields, input.data) ?? null,
       retail,
       wholesale: charges.totalPayable,
       markupPercent,

@@ -55,7 +55,7 @@ export function toStatusView(order: Order): OrderStatusView {
     isUserFixable: order.isUserFixable,
     terminal: isTerminal(order.status),
     live: !isTerminal(order.status) || (watchesActivation(order) && order.delivery.isInstalled !== true),
-    activationStatus: (order.delivery.activationStatus as string | undefined) ?? null,
+    activationStatus: order.delivery.activationStatus ?? null,
     updatedAt: order.updatedAt.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import pLimit from 'p-limit';
-import type { VerticalKind } from '@/db/schema';
+import type { VerticalKind, VerticalProgress } from '@/db/schema';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import { Decimal } from '@/lib/money';
 import {
@@ -53,7 +53,6 @@ export type UpstreamProduct = {
   variants: UpstreamVariant[];
 };
 
-export type VerticalProgress = { done: number; total: number };
 export type FetchProgress = Record<VerticalKind, VerticalProgress>;
 
 /** JSON as stored in jsonb: Decimals become strings, Dates ISO text. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { VerticalKind } from '@/db/schema';
+import type { OrderDelivery, VerticalKind } from '@/db/schema';
 import type {
   Charges,
   CreateOrderOutcome,
@@ -29,7 +29,7 @@ export type UpstreamOrder = {
   /** What must be encrypted at rest: voucher codes, eSIM activation code. */
   secrets: DeliverySecrets | null;
   /** What may be stored and shown as is (activation status, ICCID...). */
-  delivery: Record<string, unknown>;
+  delivery: OrderDelivery;
 };
 
 export type VoucherCodeSecret = {

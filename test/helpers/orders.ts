@@ -4,6 +4,7 @@ import type { Database } from '@/db';
 import { creditCustomer } from '@/lib/ledger';
 import { Decimal } from '@/lib/money';
 import type { OrderContext } from '@/lib/orders/context';
+import type { FieldDescriptor } from '@/lib/forms/types';
 import { recordNewOrder, type NewOrderInput } from '@/lib/orders/record';
 
 /** A customer with a store balance, as the orders tests need one. */
@@ -20,7 +21,7 @@ type ProductSpec = {
   upstreamId: number;
   name: string;
   currency?: string;
-  inputFields?: unknown[];
+  inputFields?: FieldDescriptor[];
   variant?: { key: string; name: string; kind: 'fixed' | 'range'; amount?: string; minAmount?: string; maxAmount?: string; category?: string };
 };
 

@@ -67,7 +67,7 @@ describe('catalogue sync', () => {
 
     const pubg = await product('topup', 4218);
     expect(pubg.topupType).toBe('GAMING');
-    expect((pubg.inputFields as { name: string }[]).map((field) => field.name)).toContain('player_id');
+    expect(pubg.inputFields.map((field) => field.name)).toContain('player_id');
     const [sixtyUc] = await database.db.select().from(productVariants).where(and(eq(productVariants.productId, pubg.id), eq(productVariants.upstreamId, 88412)));
     expect(sixtyUc).toMatchObject({ name: '60 UC', kind: 'fixed', amount: '0.9900', discountPercent: null });
 
@@ -89,12 +89,15 @@ describe('catalogue sync', () => {
 
   it('is idempotent: a second run over an unchanged supplier records no change and rewrites nothing', async () => {
     const before = await database.db.select({ id: products.id, updatedAt: products.updatedAt }).from(products);
+    const variantsBefore = await database.db.select({ id: productVariants.id, updatedAt: productVariants.updatedAt }).from(productVariants);
     const outcome = await sync();
     console.info(`full sandbox catalogue, second (unchanged) sync: ${outcome.summary.durationMs} ms`);
     expect(outcome.summary).toMatchObject({ new: 0, removed: 0, restored: 0, repriced: 0, paused_below_cost: 0 });
     expect(await changesOf(outcome.runId)).toEqual([]);
     const after = new Map((await database.db.select({ id: products.id, updatedAt: products.updatedAt }).from(products)).map((row) => [row.id, row.updatedAt]));
     expect(before.every((row) => after.get(row.id)?.getTime() === row.updatedAt.getTime())).toBe(true);
+    const variantsAfter = await database.db.select({ id: productVariants.id, updatedAt: productVariants.updatedAt }).from(productVariants);
+    expect(variantsAfter.filter((row) => row.updatedAt.getTime() !== variantsBefore.find((old) => old.id === row.id)?.updatedAt.getTime())).toEqual([]);
   });
 
   it('marks a product the supplier stopped listing as removed, keeps it and its store settings', async () => {

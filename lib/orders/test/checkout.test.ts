@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '@/db/schema';
+import type { FieldDescriptor } from '@/lib/forms/types';
 import { getCustomerBalance } from '@/lib/ledger';
 import { placeCheckout, quoteCheckout } from '@/lib/orders/checkout';
 import type { OrderContext } from '@/lib/orders/context';
@@ -14,7 +15,7 @@ const harness = setupSandbox();
 let database: TestDatabase;
 let ctx: OrderContext;
 
-const pubgFields = [
+const pubgFields: FieldDescriptor[] = [
   { name: 'player_id', label: 'Player ID', type: 'text', required: true, pattern: '^[0-9]{6,12}$', minLength: 6, maxLength: 12, min: null, max: null, placeholder: '5123456789', helpText: null, options: [] },
   { name: 'server', label: 'Server', type: 'select', required: false, pattern: null, minLength: null, maxLength: null, min: null, max: null, placeholder: null, helpText: null, options: [{ value: 'asia', label: 'Asia' }] },
 ];
@@ -116,7 +117,7 @@ describe('checkout', () => {
       upstreamId: 4219,
       name: 'Airtel India',
       currency: 'INR',
-      inputFields: [{ ...pubgFields[0], name: 'phone_number', label: 'Mobile number', type: 'phone', pattern: null, minLength: null, maxLength: null }],
+      inputFields: [{ ...pubgFields[0]!, name: 'phone_number', label: 'Mobile number', type: 'phone', pattern: null, minLength: null, maxLength: null }],
       variant: { key: 'airtime', name: 'Airtime', kind: 'range', minAmount: '10', maxAmount: '5000', category: 'Airtime' },
     });
     const tooLow = await quoteCheckout(ctx, 'USD', { productId: product.id, variantId: variant.id, amount: '5', inputData: { phone_number: '+918879685100' } });

@@ -40,11 +40,9 @@ function duration(run: SyncRunRow): string {
   return `${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s`;
 }
 
-type PriceMove = { key: string; name: string; before: string | null; after: string | null };
-
 function ChangeDetails({ change, currency }: { change: ChangeRow; currency: string }) {
   if (change.kind === 'repriced') {
-    const moves = (change.details.variants ?? []) as PriceMove[];
+    const moves = Array.isArray(change.details.variants) ? change.details.variants : [];
     const price = (value: string | null) => (value === null ? 'not sold' : value.includes('-') ? value.split('-').map((end) => formatMoney(end, currency)).join('–') : formatMoney(value, currency));
     return (
       <ul className="mt-1 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">

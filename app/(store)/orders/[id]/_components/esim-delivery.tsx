@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { CopyButton } from '@/components/ui/copy-button';
+import type { OrderDelivery } from '@/db/schema';
 
 type EsimSecret = { activationCode: string; smdpAddress: string | null; matchingId: string | null };
 
@@ -26,7 +27,7 @@ function CopyRow({ label, value }: { label: string; value: string }) {
  * server, as SVG), the manual SM-DP+ address and activation code, the iOS one-tap link.
  * Profiles install once, so after installation only the status and ICCID remain.
  */
-export async function EsimDelivery({ secret, delivery }: { secret: EsimSecret | null; delivery: Record<string, unknown> }) {
+export async function EsimDelivery({ secret, delivery }: { secret: EsimSecret | null; delivery: OrderDelivery }) {
   const installed = delivery.isInstalled === true;
   const activation = String(delivery.activationStatus ?? 'NOT_INSTALLED');
   const iccid = typeof delivery.iccid === 'string' ? delivery.iccid : null;

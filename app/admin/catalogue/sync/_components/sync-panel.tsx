@@ -56,13 +56,13 @@ export function SyncPanel({ runningRunId }: { runningRunId: string | null }) {
       {run && (
         <div aria-live="polite" className="space-y-3">
           <p className="text-sm font-medium">
-            {run.status === 'running' && `Sync in progress (${String(run.progress.phase ?? 'starting')})…`}
+            {run.status === 'running' && `Sync in progress (${run.progress.phase ?? 'starting'})…`}
             {run.status === 'succeeded' && 'Sync finished.'}
             {run.status === 'failed' && `Sync failed: ${run.error ?? 'unknown error'}`}
           </p>
           <ul className="grid gap-3 sm:grid-cols-3">
             {(['voucher', 'topup', 'esim'] as const).map((vertical) => {
-              const step = (run.progress[vertical] ?? { done: 0, total: 0 }) as { done: number; total: number };
+              const step = run.progress[vertical] ?? { done: 0, total: 0 };
               const percent = step.total ? Math.round((step.done / step.total) * 100) : run.status === 'running' ? 0 : 100;
               return (
                 <li key={vertical} className="space-y-1">

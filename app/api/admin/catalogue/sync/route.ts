@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import type { CatalogueSyncRun } from '@/db/schema';
 import { operatorOrResponse } from '@/lib/auth/guards';
 import { loadSyncRun } from '@/lib/catalogue/queries';
 
@@ -7,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export type SyncRunView = {
   id: string;
   status: 'running' | 'succeeded' | 'failed';
-  progress: Record<string, unknown>;
-  summary: Record<string, number>;
+  progress: CatalogueSyncRun['progress'];
+  summary: CatalogueSyncRun['summary'];
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
