@@ -1,3 +1,4 @@
+import { Card } from '@/components/ui/card';
 import { LoadingRegion, Skeleton } from '@/components/ui/skeleton';
 
 /** The shape of a catalogue page (heading, search, product cards) while the page loads. */
@@ -11,14 +12,14 @@ export default function StoreLoading() {
       <Skeleton className="h-10 w-full rounded-xl" />
       <ul aria-hidden="true" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {Array.from({ length: 9 }, (_, index) => (
-          <li key={index} className="flex items-center gap-3 rounded-2xl bg-white p-3 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <Card as="li" padded={false} key={index} className="flex items-center gap-3 p-3">
             <Skeleton className="size-14 shrink-0 rounded-2xl" />
             <span className="flex-1 space-y-2">
               <Skeleton className="h-4 w-3/4" />
               <Skeleton className="h-3 w-1/2" />
             </span>
             <Skeleton className="h-6 w-14" />
-          </li>
+          </Card>
         ))}
       </ul>
     </LoadingRegion>

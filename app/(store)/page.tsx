@@ -3,6 +3,7 @@ import { ProductCard } from '@/components/catalogue/product-card';
 import { getFeaturedBySection } from '@/lib/catalogue/storefront';
 import { getStoreInfo } from '@/lib/store';
 import { getVertical, verticals } from '@/lib/verticals';
+import { Card } from '@/components/ui/card';
 
 const accents: Record<string, string> = {
   vouchers: 'from-rose-500 to-orange-400',
@@ -38,9 +39,9 @@ export default async function HomePage() {
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {verticals.map((vertical) => (
             <li key={vertical.slug}>
-              <Link
+              <Card as={Link} padded={false}
                 href={`/${vertical.slug}`}
-                className="group flex h-full flex-col overflow-hidden rounded-2xl bg-white ring-1 ring-zinc-200 transition hover:-translate-y-0.5 hover:shadow-lg dark:bg-zinc-900 dark:ring-zinc-800"
+                className="group flex h-full flex-col overflow-hidden transition hover:-translate-y-0.5 hover:shadow-lg"
               >
                 <span aria-hidden="true" className={`h-2 bg-gradient-to-r ${accents[vertical.slug]}`} />
                 <span className="flex flex-1 flex-col p-5">
@@ -49,7 +50,7 @@ export default async function HomePage() {
                   </span>
                   <span className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{vertical.description}</span>
                 </span>
-              </Link>
+              </Card>
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { Card } from '@/components/ui/card';
 import { LoadingRegion, Skeleton } from '@/components/ui/skeleton';
 
 /** The shape of a console page (heading, a panel of figures, a table) while the page loads. */
@@ -7,22 +8,22 @@ export default function AdminLoading() {
       <Skeleton className="h-8 w-48" />
       <div className="grid gap-4 md:grid-cols-2">
         {[0, 1].map((panel) => (
-          <div key={panel} className="space-y-3 rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <Card key={panel} className="space-y-3">
             <Skeleton className="h-4 w-24" />
             <div className="grid grid-cols-2 gap-3">
               {[0, 1, 2, 3].map((figure) => (
                 <Skeleton key={figure} className="h-10" />
               ))}
             </div>
-          </div>
+          </Card>
         ))}
       </div>
-      <div className="space-y-3 rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <Card className="space-y-3">
         <Skeleton className="h-5 w-32" />
         {Array.from({ length: 6 }, (_, row) => (
           <Skeleton key={row} className="h-6" />
         ))}
-      </div>
+      </Card>
     </LoadingRegion>
   );
 }

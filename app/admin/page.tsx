@@ -8,6 +8,7 @@ import { formatMoney } from '@/lib/money';
 import { SalesChart } from './_components/sales-chart';
 import { WalletPanel } from './_components/wallet-panel';
 import { dateTimeFormat } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export const generateMetadata = operatorMetadata('Overview');
 
@@ -19,7 +20,7 @@ function Figures({ label, summary, currency }: { label: string; summary: OrderSu
     { name: 'Failure rate', value: formatRate(summary.failureRate), hint: `${summary.failed} of ${summary.delivered + summary.failed} finished` },
   ];
   return (
-    <section aria-label={label} className="rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card as="section" aria-label={label}>
       <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">{label}</h2>
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3">
         {figures.map((figure) => (
@@ -32,7 +33,7 @@ function Figures({ label, summary, currency }: { label: string; summary: OrderSu
           </div>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }
 
@@ -104,16 +105,16 @@ export default async function AdminOverviewPage() {
 
       <ul className="grid gap-4 sm:grid-cols-2">
         <li>
-          <Link href="/admin/customers" className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
+          <Card as={Link} href="/admin/customers" className="block hover:ring-zinc-400">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Customers</p>
             <p className="mt-1 text-2xl font-semibold">{customers}</p>
-          </Link>
+          </Card>
         </li>
         <li>
-          <Link href="/admin/customers" className="block rounded-2xl bg-white p-5 ring-1 ring-zinc-200 hover:ring-zinc-400 dark:bg-zinc-900 dark:ring-zinc-800">
+          <Card as={Link} href="/admin/customers" className="block hover:ring-zinc-400">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Customer balances held</p>
             <p className="mt-1 text-2xl font-semibold">{formatMoney(balancesHeld, currency)}</p>
-          </Link>
+          </Card>
         </li>
       </ul>
     </div>

@@ -1,7 +1,9 @@
+import { Card } from '@/components/ui/card';
+
 /** A titled white card, the building block of the console's pages. */
 export function Panel({ title, id, action, children, className = '' }: { title: string; id: string; action?: React.ReactNode; children: React.ReactNode; className?: string }) {
   return (
-    <section aria-labelledby={id} className={`min-w-0 rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800 ${className}`}>
+    <Card as="section" aria-labelledby={id} className={`min-w-0 ${className}`}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold">
           {title}
@@ -9,6 +11,6 @@ export function Panel({ title, id, action, children, className = '' }: { title: 
         {action}
       </div>
       {children}
-    </section>
+    </Card>
   );
 }

@@ -3,14 +3,15 @@ import type { StoreProduct } from '@/lib/catalogue/queries';
 import { formatMoney } from '@/lib/money';
 import { CountryFlag } from './country-flag';
 import { ProductTile } from './product-tile';
+import { Card } from '@/components/ui/card';
 
 /** One product in a section grid: its name first (that is what the link reads), then where and how much. */
 export function ProductCard({ product, storeCurrency }: { product: StoreProduct; storeCurrency: string }) {
   const esim = product.vertical === 'esim';
   return (
-    <Link
+    <Card as={Link} padded={false}
       href={`/${product.slug}/${product.id}`}
-      className="group flex h-full items-center gap-3 rounded-2xl bg-white p-3 ring-1 ring-zinc-200 transition hover:shadow-md hover:ring-zinc-300 dark:bg-zinc-900 dark:ring-zinc-800 dark:hover:ring-zinc-700"
+      className="group flex h-full items-center gap-3 p-3 transition hover:shadow-md hover:ring-zinc-300 dark:hover:ring-zinc-700"
     >
       {esim ? (
         <span aria-hidden="true" className="grid size-14 shrink-0 place-items-center rounded-2xl bg-zinc-100 dark:bg-zinc-800">
@@ -32,6 +33,6 @@ export function ProductCard({ product, storeCurrency }: { product: StoreProduct;
           {formatMoney(product.fromPrice, storeCurrency)}
         </span>
       </span>
-    </Link>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { Decimal, formatMoney } from '@/lib/money';
 import { getVertical } from '@/lib/verticals';
 import { CountryFlag } from './country-flag';
 import { ProductTile } from './product-tile';
+import { Card } from '@/components/ui/card';
 
 function dataLabel(gb: string | null): string | null {
   if (gb === null) return null;
@@ -28,14 +29,14 @@ function EsimPlans({ product, storeCurrency }: { product: StoreProductDetail; st
   return (
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Plans">
       {product.variants.map((variant) => (
-        <li key={variant.id} className="rounded-2xl bg-white p-4 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" data-testid="plan">
+        <Card as="li" padded={false} key={variant.id} className="p-4" data-testid="plan">
           <p className="text-2xl font-bold tracking-tight">{dataLabel(variant.dataGb) ?? variant.name}</p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {variant.validityDays ? `${variant.validityDays} day${variant.validityDays === 1 ? '' : 's'}` : variant.name}
           </p>
           <p className="mt-3 text-lg font-semibold tabular-nums">{priceLabel(variant, storeCurrency)}</p>
           {variant.currency !== storeCurrency && <p className="text-xs text-zinc-500">{faceLabel(variant)}</p>}
-        </li>
+        </Card>
       ))}
     </ul>
   );
@@ -44,7 +45,7 @@ function EsimPlans({ product, storeCurrency }: { product: StoreProductDetail; st
 function OptionList({ product, storeCurrency }: { product: StoreProductDetail; storeCurrency: string }) {
   const voucher = product.vertical === 'voucher';
   return (
-    <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl bg-white ring-1 ring-zinc-200 dark:divide-zinc-800 dark:bg-zinc-900 dark:ring-zinc-800" aria-label="Options">
+    <Card as="ul" padded={false} className="divide-y divide-zinc-100 overflow-hidden dark:divide-zinc-800" aria-label="Options">
       {product.variants.map((variant) => {
         const title = voucher ? (variant.kind === 'range' ? 'Any amount' : `${formatMoney(variant.faceMin, variant.currency)} card`) : variant.name;
         const showFace = voucher || variant.currency !== storeCurrency || variant.kind === 'range';
@@ -65,7 +66,7 @@ function OptionList({ product, storeCurrency }: { product: StoreProductDetail; s
           </li>
         );
       })}
-    </ul>
+    </Card>
   );
 }
 

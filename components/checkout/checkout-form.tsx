@@ -10,6 +10,7 @@ import { INPUT_PREFIX, inputDataFromForm, validateInputData } from '@/lib/forms/
 import type { FieldDescriptor } from '@/lib/forms/types';
 import type { CheckoutState } from '@/lib/orders/checkout-state';
 import { DynamicField } from './dynamic-field';
+import { Card } from '@/components/ui/card';
 
 export type CheckoutVariant = {
   id: string;
@@ -185,7 +186,7 @@ export function CheckoutForm({
       )}
 
       {summary && (
-        <form action={pay} className="space-y-4 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <Card as="form" rounded="3xl" action={pay} className="space-y-4">
           <h3 className="text-lg font-semibold">Confirm your order</h3>
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-4">
@@ -240,7 +241,7 @@ export function CheckoutForm({
               Pay {summary.price}
             </SubmitButton>
           </div>
-        </form>
+        </Card>
       )}
       {payState.status === 'error' && !payState.review && !editing && <FormMessage state={payState} />}
     </div>

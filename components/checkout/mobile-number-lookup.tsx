@@ -6,17 +6,18 @@ import { lookupNumberAction } from '@/app/(store)/mobile/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PhoneField } from './phone-field';
+import { Card } from '@/components/ui/card';
 
 /** Number first, like every recharge app: we find the operator, the customer confirms it. */
 export function MobileNumberLookup({ defaultCountry = 'IN' }: { defaultCountry?: CountryCode }) {
   const [state, action] = useActionState(lookupNumberAction, { status: 'idle' });
   return (
-    <form action={action} className="space-y-3 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
+    <Card as="form" rounded="3xl" action={action} className="space-y-3" noValidate>
       <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required />
       <FormMessage state={state} />
       <SubmitButton className="w-full py-3 text-base" pendingLabel="Finding the operator…">
         Find plans
       </SubmitButton>
-    </form>
+    </Card>
   );
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { OrderStatusView } from '@/lib/orders/queries';
 import { queryKeys } from '@/lib/query-keys';
 import { OrderStatusBadge } from './order-status-badge';
+import { Card } from '@/components/ui/card';
 
 /** Poll every 2 s for the first half minute, then 5 s, then 15 s: quick when it matters. */
 export function pollInterval(elapsedMs: number): number {
@@ -53,7 +54,7 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
 
   const failed = view.status === 'FAILED' || view.status === 'REJECTED' || view.status === 'CANCELLED';
   return (
-    <section aria-labelledby="order-status" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card as="section" rounded="3xl" aria-labelledby="order-status">
       <div className="flex items-center justify-between gap-3">
         <h2 id="order-status" className="text-lg font-semibold">
           Status
@@ -82,6 +83,6 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
           </div>
         )}
       </div>
-    </section>
+    </Card>
   );
 }

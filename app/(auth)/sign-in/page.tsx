@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/redirects';
 import { SignInForm } from './_components/sign-in-form';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -10,10 +11,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
   return (
-    <div className="rounded-3xl bg-white p-6 ring-1 ring-zinc-200 sm:p-8 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card rounded="3xl" padded={false} className="p-6 sm:p-8">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Your orders and balance are waiting.</p>
       <SignInForm callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined} />
-    </div>
+    </Card>
   );
 }

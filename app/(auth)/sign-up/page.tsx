@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store';
 import { currentStoreSettings, demoCreditOf } from '@/lib/store/settings';
 import { SignUpForm } from './_components/sign-up-form';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -17,7 +18,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const [store, settings] = await Promise.all([getStoreInfo(), currentStoreSettings()]);
   const demoCredit = demoCreditOf(settings);
   return (
-    <div className="rounded-3xl bg-white p-6 ring-1 ring-zinc-200 sm:p-8 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card rounded="3xl" padded={false} className="p-6 sm:p-8">
       <h1 className="text-2xl font-bold tracking-tight">Create your account</h1>
       <p className="mb-6 mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Track your orders and pay from your store balance.
@@ -26,6 +27,6 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         )}
       </p>
       <SignUpForm callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined} />
-    </div>
+    </Card>
   );
 }

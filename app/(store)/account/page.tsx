@@ -8,18 +8,19 @@ import { formatMoney } from '@/lib/money';
 import { formatInternational } from '@/lib/phone';
 import { ChangePasswordForm } from './_components/change-password-form';
 import { SavedRecipients } from './_components/saved-recipients';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const id = title.toLowerCase().replace(/\W+/g, '-');
   return (
-    <section aria-labelledby={id} className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 sm:p-6 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card as="section" rounded="3xl" aria-labelledby={id} className="sm:p-6">
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
       {children}
-    </section>
+    </Card>
   );
 }
 

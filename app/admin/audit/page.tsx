@@ -1,7 +1,7 @@
 import { loadAuditPage } from '@/lib/audit';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { firstString, type SearchParams } from '@/lib/search-params';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 import { timestampFormat } from '@/lib/format';
 
 export const generateMetadata = operatorMetadata('Audit log');
@@ -38,42 +38,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </button>
         </form>
       </div>
-      <ScrollRegion label="Audit log entries" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">When (UTC)</th>
-              <th scope="col" className="px-4 py-3 font-medium">Who</th>
-              <th scope="col" className="px-4 py-3 font-medium">What</th>
-              <th scope="col" className="px-4 py-3 font-medium">Why</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {entries.map((entry) => (
-              <tr key={entry.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 text-zinc-600 dark:text-zinc-400">{timestampFormat.format(entry.createdAt)}</td>
-                <td className="px-4 py-3">{entry.actorEmail}</td>
-                <td className="px-4 py-3">
-                  <p className="font-medium">{entry.action}</p>
-                  <p className="text-xs text-zinc-500">
-                    {Object.entries(entry.details)
-                      .map(([key, value]) => `${key}: ${String(value)}`)
-                      .join(' · ')}
-                  </p>
-                </td>
-                <td className="px-4 py-3">{entry.reason ?? '—'}</td>
-              </tr>
-            ))}
-            {entries.length === 0 && (
-              <tr>
-                <td colSpan={4} className="px-4 py-8 text-center text-zinc-500">
-                  Nothing recorded yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <Table
+        label="Audit log entries"
+        minWidth="min-w-[40rem]"
+        columns={[
+          { label: 'When (UTC)' },
+          { label: 'Who' },
+          { label: 'What' },
+          { label: 'Why' },
+        ]}
+        empty={{ show: entries.length === 0, message: 'Nothing recorded yet.' }}
+      >
+        {entries.map((entry) => (
+          <tr key={entry.id} className="align-top">
+            <td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{timestampFormat.format(entry.createdAt)}</td>
+            <td>{entry.actorEmail}</td>
+            <td>
+              <p className="font-medium">{entry.action}</p>
+              <p className="text-xs text-zinc-500">
+                {Object.entries(entry.details)
+                  .map(([key, value]) => `${key}: ${String(value)}`)
+                  .join(' · ')}
+              </p>
+            </td>
+            <td>{entry.reason ?? '—'}</td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { loadCustomersPage } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
 import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { dateFormat } from '@/lib/format';
 
@@ -48,38 +48,29 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         {total} customer{total === 1 ? '' : 's'}
         {q ? ` matching “${q}”` : ''}
       </p>
-      <ScrollRegion label="Customers" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-        <table className="w-full min-w-[32rem] text-left text-sm">
-          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Customer</th>
-              <th scope="col" className="px-4 py-3 font-medium">Joined</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Balance</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {rows.map((customer) => (
-              <tr key={customer.id}>
-                <td className="px-4 py-3">
-                  <Link href={`/admin/customers/${customer.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                    {customer.email}
-                  </Link>
-                  {customer.name && <span className="block text-zinc-500">{customer.name}</span>}
-                </td>
-                <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{dateFormat.format(customer.createdAt)}</td>
-                <td className="px-4 py-3 text-right font-medium tabular-nums">{formatMoney(customer.balance, currency)}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={3} className="px-4 py-8 text-center text-zinc-500">
-                  No customers found.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <Table
+        label="Customers"
+        minWidth="min-w-[32rem]"
+        columns={[
+          { label: 'Customer' },
+          { label: 'Joined' },
+          { label: 'Balance', align: 'right' },
+        ]}
+        empty={{ show: rows.length === 0, message: 'No customers found.' }}
+      >
+        {rows.map((customer) => (
+          <tr key={customer.id}>
+            <td>
+              <Link href={`/admin/customers/${customer.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                {customer.email}
+              </Link>
+              {customer.name && <span className="block text-zinc-500">{customer.name}</span>}
+            </td>
+            <td className="text-zinc-600 dark:text-zinc-400">{dateFormat.format(customer.createdAt)}</td>
+            <td className="text-right font-medium tabular-nums">{formatMoney(customer.balance, currency)}</td>
+          </tr>
+        ))}
+      </Table>
       <Pagination page={page} pages={pages} href={pageHref} label="Pagination" />
     </div>
   );

@@ -6,9 +6,10 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
 import { ORDER_STATUSES, statusLabels } from '@/lib/orders/status';
 import { pageNumber, type SearchParams } from '@/lib/search-params';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { dateTimeFormat } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export const generateMetadata = operatorMetadata('Orders');
 
@@ -41,7 +42,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </a>
       </div>
 
-      <form role="search" aria-label="Filter orders" className="grid gap-3 rounded-2xl bg-white p-4 ring-1 ring-zinc-200 sm:grid-cols-2 lg:grid-cols-6 dark:bg-zinc-900 dark:ring-zinc-800">
+      <Card as="form" padded={false} role="search" aria-label="Filter orders" className="grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-6">
         <div className="sm:col-span-2">
           <label htmlFor="order-search" className="block text-sm font-medium">
             Search orders
@@ -99,58 +100,49 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             {total} order{total === 1 ? '' : 's'}
           </p>
         </div>
-      </form>
+      </Card>
 
-      <ScrollRegion label="Orders" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-        <table className="w-full min-w-[52rem] text-left text-sm">
-          <caption className="sr-only">Orders, newest first</caption>
-          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Order</th>
-              <th scope="col" className="px-4 py-3 font-medium">Product</th>
-              <th scope="col" className="px-4 py-3 font-medium">Customer</th>
-              <th scope="col" className="px-4 py-3 font-medium">Recipient</th>
-              <th scope="col" className="px-4 py-3 font-medium">Status</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Retail</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Wholesale</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {rows.map((order) => (
-              <tr key={order.id} className="align-top">
-                <td className="px-4 py-3">
-                  <Link href={`/admin/orders/${order.id}`} className="font-semibold text-brand-600 hover:underline dark:text-brand-100">
-                    #{order.number}
-                  </Link>
-                  <span className="block whitespace-nowrap text-xs text-zinc-500">{dateTimeFormat.format(order.createdAt)}</span>
-                </td>
-                <td className="px-4 py-3">
-                  <span className="block">{order.productName}</span>
-                  <span className="block text-xs text-zinc-500">
-                    {verticalLabel(order.vertical, order.topupType)}
-                    {order.variantName ? ` · ${order.variantName}` : ''}
-                  </span>
-                </td>
-                <td className="max-w-48 truncate px-4 py-3">{order.customerEmail}</td>
-                <td className="px-4 py-3 font-mono text-xs">{order.recipient ?? '—'}</td>
-                <td className="px-4 py-3">
-                  <OrderStatusBadge status={order.status} />
-                  {order.refundedAt && <span className="block text-xs text-zinc-500">Refunded</span>}
-                </td>
-                <td className="px-4 py-3 text-right tabular-nums">{formatMoney(order.retailAmount, order.retailCurrency)}</td>
-                <td className="px-4 py-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{formatMoney(order.wholesaleAmount, order.wholesaleCurrency)}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-4 py-8 text-center text-zinc-500">
-                  {filtered ? 'No order matches these filters.' : 'No orders yet.'}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <Table
+        label="Orders"
+        caption="Orders, newest first"
+        minWidth="min-w-[52rem]"
+        columns={[
+          { label: 'Order' },
+          { label: 'Product' },
+          { label: 'Customer' },
+          { label: 'Recipient' },
+          { label: 'Status' },
+          { label: 'Retail', align: 'right' },
+          { label: 'Wholesale', align: 'right' },
+        ]}
+        empty={{ show: rows.length === 0, message: filtered ? 'No order matches these filters.' : 'No orders yet.' }}
+      >
+        {rows.map((order) => (
+          <tr key={order.id} className="align-top">
+            <td>
+              <Link href={`/admin/orders/${order.id}`} className="font-semibold text-brand-600 hover:underline dark:text-brand-100">
+                #{order.number}
+              </Link>
+              <span className="block whitespace-nowrap text-xs text-zinc-500">{dateTimeFormat.format(order.createdAt)}</span>
+            </td>
+            <td>
+              <span className="block">{order.productName}</span>
+              <span className="block text-xs text-zinc-500">
+                {verticalLabel(order.vertical, order.topupType)}
+                {order.variantName ? ` · ${order.variantName}` : ''}
+              </span>
+            </td>
+            <td className="max-w-48 truncate">{order.customerEmail}</td>
+            <td className="font-mono text-xs">{order.recipient ?? '—'}</td>
+            <td>
+              <OrderStatusBadge status={order.status} />
+              {order.refundedAt && <span className="block text-xs text-zinc-500">Refunded</span>}
+            </td>
+            <td className="text-right tabular-nums">{formatMoney(order.retailAmount, order.retailCurrency)}</td>
+            <td className="text-right tabular-nums text-zinc-600 dark:text-zinc-400">{formatMoney(order.wholesaleAmount, order.wholesaleCurrency)}</td>
+          </tr>
+        ))}
+      </Table>
       <Pagination page={page} pages={pages} href={pageHref} label="Pagination" />
     </div>
   );

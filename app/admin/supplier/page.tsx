@@ -6,7 +6,7 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
 import { pageNumber, type SearchParams } from '@/lib/search-params';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 import { timestampFormat } from '@/lib/format';
 
 export const generateMetadata = operatorMetadata('Supplier');
@@ -83,44 +83,38 @@ export default async function SupplierPage({ searchParams }: { searchParams: Pro
             <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
               {problems === 0 ? 'No mismatch on this page.' : `${problems} mismatch${problems === 1 ? '' : 'es'} on this page.`}
             </p>
-            <ScrollRegion label="Supplier transactions" className="-mx-5">
-              <table className="w-full min-w-[44rem] text-left text-sm">
-                <caption className="sr-only">Wallet transactions, newest first, with the store order each belongs to</caption>
-                <thead className="border-y border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">When (UTC)</th>
-                    <th scope="col" className="px-5 py-2 font-medium">Transaction</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">Amount</th>
-                    <th scope="col" className="px-5 py-2 font-medium">Store order</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                  {transactions.matches.map((match) => (
-                    <tr key={match.transaction.id} className={`align-top ${match.problem ? 'bg-red-50 dark:bg-red-950/40' : ''}`} data-mismatch={match.problem ?? undefined}>
-                      <td className="whitespace-nowrap px-5 py-2 text-zinc-600 dark:text-zinc-400">{timestampFormat.format(match.transaction.createdAt)}</td>
-                      <td className="px-5 py-2">
-                        <span className="font-mono text-xs">#{match.transaction.id}</span> {match.transaction.status !== 'COMPLETED' && `(${match.transaction.status})`}
-                        <span className="block text-xs text-zinc-500">{match.transaction.remarks}</span>
-                      </td>
-                      <td className={`whitespace-nowrap px-5 py-2 text-right tabular-nums ${match.transaction.type === 'CREDIT' ? 'text-emerald-700 dark:text-emerald-300' : ''}`}>
-                        {match.transaction.type === 'CREDIT' ? '+' : '−'}
-                        {match.transaction.amount.toFixed()}
-                      </td>
-                      <td className="px-5 py-2">
-                        <MatchCell match={match} />
-                      </td>
-                    </tr>
-                  ))}
-                  {transactions.matches.length === 0 && (
-                    <tr>
-                      <td colSpan={4} className="px-5 py-8 text-center text-zinc-500">
-                        No transactions on this page.
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <Table
+              label="Supplier transactions"
+              caption="Wallet transactions, newest first, with the store order each belongs to"
+              minWidth="min-w-[44rem]"
+              density="panel"
+              framed={false}
+              className="-mx-5"
+              columns={[
+                { label: 'When (UTC)' },
+                { label: 'Transaction' },
+                { label: 'Amount', align: 'right' },
+                { label: 'Store order' },
+              ]}
+              empty={{ show: transactions.matches.length === 0, message: 'No transactions on this page.' }}
+            >
+              {transactions.matches.map((match) => (
+                <tr key={match.transaction.id} className={`align-top ${match.problem ? 'bg-red-50 dark:bg-red-950/40' : ''}`} data-mismatch={match.problem ?? undefined}>
+                  <td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{timestampFormat.format(match.transaction.createdAt)}</td>
+                  <td>
+                    <span className="font-mono text-xs">#{match.transaction.id}</span> {match.transaction.status !== 'COMPLETED' && `(${match.transaction.status})`}
+                    <span className="block text-xs text-zinc-500">{match.transaction.remarks}</span>
+                  </td>
+                  <td className={`whitespace-nowrap px-5 py-2 text-right tabular-nums ${match.transaction.type === 'CREDIT' ? 'text-emerald-700 dark:text-emerald-300' : ''}`}>
+                    {match.transaction.type === 'CREDIT' ? '+' : '−'}
+                    {match.transaction.amount.toFixed()}
+                  </td>
+                  <td>
+                    <MatchCell match={match} />
+                  </td>
+                </tr>
+              ))}
+            </Table>
             {(page > 1 || transactions.page.hasMore) && (
               <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm">
                 {page > 1 ? <Link href={`/admin/supplier?page=${page - 1}`}>← Newer</Link> : <span />}

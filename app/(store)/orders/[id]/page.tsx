@@ -12,6 +12,7 @@ import { productHref } from '@/lib/verticals';
 import { EsimDelivery } from './_components/esim-delivery';
 import { VoucherCodes } from './_components/voucher-codes';
 import { dateTimeFormat } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Your order' };
 
@@ -38,7 +39,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </p>
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 rounded-3xl bg-white p-5 text-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <Card as="dl" rounded="3xl" className="grid grid-cols-2 gap-3 text-sm">
         {recipient && (
           <div className="col-span-2">
             <dt className="text-zinc-500">For</dt>
@@ -65,12 +66,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateTimeFormat.format(order.refundedAt)} UTC</dd>
           </div>
         )}
-      </dl>
+      </Card>
 
       <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} />
 
       {order.status === 'DELIVERED' && order.vertical === 'voucher' && secrets?.vouchers && (
-        <section aria-labelledby="codes" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <Card as="section" rounded="3xl" aria-labelledby="codes">
           <h2 id="codes" className="mb-3 text-lg font-semibold">
             {secrets.vouchers.length === 1 ? 'Your code' : 'Your codes'}
           </h2>
@@ -80,24 +81,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </p>
           )}
           <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
-        </section>
+        </Card>
       )}
 
       {order.status === 'DELIVERED' && order.vertical === 'esim' && (
-        <section aria-labelledby="esim" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <Card as="section" rounded="3xl" aria-labelledby="esim">
           <h2 id="esim" className="mb-3 text-lg font-semibold">
             Your eSIM
           </h2>
           <EsimDelivery secret={secrets?.esim ?? null} delivery={order.delivery} />
-        </section>
+        </Card>
       )}
 
-      <section aria-labelledby="timeline" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <Card as="section" rounded="3xl" aria-labelledby="timeline">
         <h2 id="timeline" className="mb-4 text-lg font-semibold">
           Timeline
         </h2>
         <OrderTimeline events={events} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { loadProductForOperator } from '@/lib/catalogue/queries';
 import { getVertical, productHref, verticalSlugOf } from '@/lib/verticals';
 import { ProductSettingsForm } from './_components/product-settings-form';
 import { dateTimeFormat } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export const generateMetadata = operatorMetadata('Product');
 
@@ -60,7 +61,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
           )}
         </div>
       </header>
-      <div className="rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+      <Card>
         <ProductSettingsForm
           product={product}
           variants={variants.map((variant) => ({
@@ -77,7 +78,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
           storeCurrency={currency}
           fallbackMarkup={fallbackMarkup}
         />
-      </div>
+      </Card>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/actions';
 import { setProductsEnabledAction, toggleFeaturedAction } from '../actions';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 
 export type CatalogueTableRow = {
   id: string;
@@ -74,88 +74,84 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
       </div>
       <FormMessage state={bulkState} />
       <FormMessage state={featureState} />
-      <ScrollRegion label="Catalogue products" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-        <table className="w-full min-w-[44rem] text-left text-sm">
-          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="w-10 px-3 py-3">
-                <input
-                  type="checkbox"
-                  aria-label="Select all products on this page"
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
-                  className="size-4"
-                />
-              </th>
-              <th scope="col" className="px-3 py-3 font-medium">Product</th>
-              <th scope="col" className="px-3 py-3 font-medium">Section</th>
-              <th scope="col" className="px-3 py-3 font-medium">Destination</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">Options</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">Markup</th>
-              <th scope="col" className="px-3 py-3 font-medium">Status</th>
-              <th scope="col" className="px-3 py-3 font-medium">Featured</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {rows.map((row) => (
-              <tr key={row.id} className={selected.has(row.id) ? 'bg-brand-50/60 dark:bg-zinc-800/60' : undefined}>
-                <td className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    name="productId"
-                    value={row.id}
-                    checked={selected.has(row.id)}
-                    onChange={() => toggle(row.id)}
-                    aria-label={`Select ${row.name}`}
-                    className="size-4"
-                  />
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={`/admin/catalogue/${row.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                    {row.name}
-                  </Link>
-                  <span className="block text-xs text-zinc-500">
-                    #{row.upstreamId} · {row.currency}
-                    {row.upstreamName ? ` · supplier name: ${row.upstreamName}` : ''}
-                  </span>
-                </td>
-                <td className="px-3 py-2">{row.section}</td>
-                <td className="px-3 py-2">
-                  <span className="inline-flex items-center gap-2">
-                    {row.flag}
-                    {row.destination}
-                  </span>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{row.variantCount}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{row.markup}</td>
-                <td className="px-3 py-2">
-                  <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${statusStyles[row.status]}`}>{row.status}</span>
-                </td>
-                <td className="px-3 py-2">
-                  <button
-                    type="submit"
-                    formAction={feature}
-                    name="feature"
-                    value={`${row.id}:${row.featured ? 'off' : 'on'}`}
-                    aria-pressed={row.featured}
-                    aria-label={`Feature ${row.name}`}
-                    className="rounded-lg p-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                  >
-                    <Star aria-hidden="true" className={`size-5 ${row.featured ? 'fill-amber-400 text-amber-500' : 'text-zinc-400'}`} />
-                  </button>
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="px-4 py-8 text-center text-zinc-500">
-                  No products match. Sync the catalogue or change the filters.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <Table
+        label="Catalogue products"
+        minWidth="min-w-[44rem]"
+        density="compactRows"
+        columns={[
+          {
+            label: (
+              <input
+                type="checkbox"
+                aria-label="Select all products on this page"
+                checked={allSelected}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+                className="size-4"
+              />
+            ),
+            className: 'w-10',
+          },
+          { label: 'Product' },
+          { label: 'Section' },
+          { label: 'Destination' },
+          { label: 'Options', align: 'right' },
+          { label: 'Markup', align: 'right' },
+          { label: 'Status' },
+          { label: 'Featured' },
+        ]}
+        empty={{ show: rows.length === 0, message: 'No products match. Sync the catalogue or change the filters.' }}
+      >
+        {rows.map((row) => (
+          <tr key={row.id} className={selected.has(row.id) ? 'bg-brand-50/60 dark:bg-zinc-800/60' : undefined}>
+            <td>
+              <input
+                type="checkbox"
+                name="productId"
+                value={row.id}
+                checked={selected.has(row.id)}
+                onChange={() => toggle(row.id)}
+                aria-label={`Select ${row.name}`}
+                className="size-4"
+              />
+            </td>
+            <td>
+              <Link href={`/admin/catalogue/${row.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                {row.name}
+              </Link>
+              <span className="block text-xs text-zinc-500">
+                #{row.upstreamId} · {row.currency}
+                {row.upstreamName ? ` · supplier name: ${row.upstreamName}` : ''}
+              </span>
+            </td>
+            <td>{row.section}</td>
+            <td>
+              <span className="inline-flex items-center gap-2">
+                {row.flag}
+                {row.destination}
+              </span>
+            </td>
+            <td className="text-right tabular-nums">{row.variantCount}</td>
+            <td className="text-right tabular-nums">{row.markup}</td>
+            <td>
+              <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${statusStyles[row.status]}`}>{row.status}</span>
+            </td>
+            <td>
+              <button
+                type="submit"
+                formAction={feature}
+                name="feature"
+                value={`${row.id}:${row.featured ? 'off' : 'on'}`}
+                aria-pressed={row.featured}
+                aria-label={`Feature ${row.name}`}
+                className="rounded-lg p-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              >
+                <Star aria-hidden="true" className={`size-5 ${row.featured ? 'fill-amber-400 text-amber-500' : 'text-zinc-400'}`} />
+              </button>
+            </td>
+          </tr>
+        ))}
+      
+      </Table>
     </form>
   );
 }

@@ -4,8 +4,9 @@ import { loadSyncHistory, type ChangeRow, type SyncRunRow } from '@/lib/catalogu
 import { formatMoney } from '@/lib/money';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { SyncPanel } from './_components/sync-panel';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 import { timestampFormat } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export const generateMetadata = operatorMetadata('Sync history');
 
@@ -79,41 +80,33 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
         <h2 id="runs-heading" className="font-semibold">
           Runs
         </h2>
-        <ScrollRegion label="Sync runs" className="rounded-2xl bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Started (UTC)</th>
-                <th scope="col" className="px-3 py-2 font-medium">By</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                <th scope="col" className="px-3 py-2 font-medium">Took</th>
-                <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {runs.map((run) => (
-                <tr key={run.id} aria-current={run.id === selected?.id ? 'true' : undefined} className={run.id === selected?.id ? 'bg-brand-50/60 dark:bg-zinc-800/60' : undefined}>
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/catalogue/sync?run=${run.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                      {timestampFormat.format(run.startedAt)}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{run.trigger === 'operator' ? (run.triggeredByEmail ?? 'an operator') : run.trigger === 'schedule' ? 'schedule' : 'first start'}</td>
-                  <td className="px-3 py-2">{run.status}</td>
-                  <td className="px-3 py-2 tabular-nums">{duration(run)}</td>
-                  <td className="px-3 py-2">{summaryText(run)}</td>
-                </tr>
-              ))}
-              {runs.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="px-4 py-8 text-center text-zinc-500">
-                    The catalogue has never been synced.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <Table
+          label="Sync runs"
+          minWidth="min-w-[40rem]"
+          density="compact"
+          columns={[
+            { label: 'Started (UTC)' },
+            { label: 'By' },
+            { label: 'Status' },
+            { label: 'Took' },
+            { label: 'Outcome' },
+          ]}
+          empty={{ show: runs.length === 0, message: 'The catalogue has never been synced.' }}
+        >
+          {runs.map((run) => (
+            <tr key={run.id} aria-current={run.id === selected?.id ? 'true' : undefined} className={run.id === selected?.id ? 'bg-brand-50/60 dark:bg-zinc-800/60' : undefined}>
+              <td>
+                <Link href={`/admin/catalogue/sync?run=${run.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  {timestampFormat.format(run.startedAt)}
+                </Link>
+              </td>
+              <td>{run.trigger === 'operator' ? (run.triggeredByEmail ?? 'an operator') : run.trigger === 'schedule' ? 'schedule' : 'first start'}</td>
+              <td>{run.status}</td>
+              <td className="tabular-nums">{duration(run)}</td>
+              <td>{summaryText(run)}</td>
+            </tr>
+          ))}
+        </Table>
       </section>
 
       {selected && (
@@ -124,7 +117,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
           {changes.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No changes: the supplier’s catalogue was as we had it.</p>
           ) : (
-            <ul aria-label="Changes" className="divide-y divide-zinc-100 rounded-2xl bg-white ring-1 ring-zinc-200 dark:divide-zinc-800 dark:bg-zinc-900 dark:ring-zinc-800">
+            <Card as="ul" padded={false} aria-label="Changes" className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {changes.map((change) => (
                 <li key={change.id} className="flex items-start gap-3 px-4 py-3">
                   <span className={`mt-0.5 inline-block shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${KIND_STYLES[change.kind]}`}>{KIND_LABELS[change.kind]}</span>
@@ -137,7 +130,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
                   </div>
                 </li>
               ))}
-            </ul>
+            </Card>
           )}
         </section>
       )}

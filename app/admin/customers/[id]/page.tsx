@@ -7,6 +7,7 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { loadCustomerDetail } from '@/lib/customers';
 import { formatMoney } from '@/lib/money';
 import { AdjustBalanceForm } from './_components/adjust-balance-form';
+import { Card } from '@/components/ui/card';
 
 export const generateMetadata = operatorMetadata('Customer');
 
@@ -61,7 +62,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         )}
       </Panel>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <section aria-labelledby="ledger" className="rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <Card as="section" aria-labelledby="ledger">
           <div className="flex items-baseline justify-between">
             <h2 id="ledger" className="text-lg font-semibold">
               Balance history
@@ -71,13 +72,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </p>
           </div>
           <StatementList lines={statement} currency={currency} />
-        </section>
-        <section aria-labelledby="adjust" className="rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        </Card>
+        <Card as="section" aria-labelledby="adjust">
           <h2 id="adjust" className="mb-3 text-lg font-semibold">
             Credit or debit
           </h2>
           <AdjustBalanceForm customerId={customer.id} currency={currency} />
-        </section>
+        </Card>
       </div>
     </div>
   );

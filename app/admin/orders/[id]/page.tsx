@@ -9,6 +9,7 @@ import { Decimal, formatMoney } from '@/lib/money';
 import { ACTIVE_STATUSES } from '@/lib/orders/status';
 import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm } from './_components/order-actions';
 import { timestampFormat } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export const generateMetadata = operatorMetadata('Order');
 
@@ -109,7 +110,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
             <OrderTimeline events={events} showPayloads />
           </Panel>
         </div>
-        <aside aria-labelledby="order-actions" className="space-y-4 self-start rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+        <Card as="aside" aria-labelledby="order-actions" className="space-y-4 self-start">
           <h2 id="order-actions" className="text-lg font-semibold">
             Actions
           </h2>
@@ -127,7 +128,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
           ) : (
             <ResendNotificationForm orderId={order.id} email={customer.email} />
           )}
-        </aside>
+        </Card>
       </div>
     </div>
   );

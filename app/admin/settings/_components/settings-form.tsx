@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
 import { testSupplierConnectionAction, updateSettingsAction } from '../actions';
+import { Card } from '@/components/ui/card';
 
 export type SettingsValues = {
   storeName: string;
@@ -23,10 +24,10 @@ const idle: ActionState = { status: 'idle' };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <fieldset className="space-y-4 rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card as="fieldset" className="space-y-4">
       <legend className="float-left mb-1 w-full text-lg font-semibold">{title}</legend>
       {children}
-    </fieldset>
+    </Card>
   );
 }
 

@@ -8,7 +8,7 @@ import type { ActionState } from '@/lib/actions';
 import { marginOf, retailFromWholesale, variantWholesale } from '@/lib/catalogue/pricing';
 import { Decimal, formatMoney } from '@/lib/money';
 import { updateProductAction } from '../../actions';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Table } from '@/components/ui/table';
 
 export type PreviewVariant = {
   id: string;
@@ -110,42 +110,41 @@ export function ProductSettingsForm({ product, variants, fxRate, storeCurrency, 
 
 function PreviewTable({ variants, fxRate, markup, storeCurrency }: { variants: PreviewVariant[]; fxRate: string; markup: Decimal; storeCurrency: string }) {
   return (
-    <ScrollRegion label="Price preview" className="rounded-2xl ring-1 ring-zinc-200 dark:ring-zinc-800">
-      <table className="w-full min-w-[34rem] text-left text-sm" aria-live="polite">
-        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Option</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Face value</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Wholesale (est.)</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Retail</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Margin</th>
+    <Table
+      label="Price preview"
+      minWidth="min-w-[34rem]"
+      density="compact"
+      tableProps={{ 'aria-live': 'polite' }}
+      columns={[
+        { label: 'Option' },
+        { label: 'Face value', align: 'right' },
+        { label: 'Wholesale (est.)', align: 'right' },
+        { label: 'Retail', align: 'right' },
+        { label: 'Margin', align: 'right' },
+      ]}
+    >
+      {variants.map((variant) => {
+        const wholesale = variantWholesale(variant, fxRate);
+        if (!wholesale) return null;
+        // Ranges show the dearest end: the margin percent is the same along a range.
+        const cost = variant.kind === 'range' ? wholesale.max : wholesale.min;
+        const retail = retailFromWholesale(cost, markup, storeCurrency);
+        const margin = marginOf(retail, cost);
+        const face = variant.kind === 'range' ? `${variant.minAmount}–${variant.maxAmount} ${variant.currency}` : formatMoney(variant.amount!, variant.currency);
+        const below = margin.amount.isNegative();
+        return (
+          <tr key={variant.id} data-testid="preview-row">
+            <td>{variant.name}</td>
+            <td className="text-right tabular-nums">{face}</td>
+            <td className="text-right tabular-nums">{formatMoney(cost.toDecimalPlaces(4), storeCurrency)}</td>
+            <td className="text-right font-medium tabular-nums">{formatMoney(retail, storeCurrency)}</td>
+            <td className={`text-right tabular-nums ${below ? 'font-semibold text-red-600 dark:text-red-400' : ''}`}>
+              {formatMoney(margin.amount, storeCurrency)}
+              {margin.percent && ` (${margin.percent.toFixed(1)}%)`}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {variants.map((variant) => {
-            const wholesale = variantWholesale(variant, fxRate);
-            if (!wholesale) return null;
-            // Ranges show the dearest end: the margin percent is the same along a range.
-            const cost = variant.kind === 'range' ? wholesale.max : wholesale.min;
-            const retail = retailFromWholesale(cost, markup, storeCurrency);
-            const margin = marginOf(retail, cost);
-            const face = variant.kind === 'range' ? `${variant.minAmount}–${variant.maxAmount} ${variant.currency}` : formatMoney(variant.amount!, variant.currency);
-            const below = margin.amount.isNegative();
-            return (
-              <tr key={variant.id} data-testid="preview-row">
-                <td className="px-3 py-2">{variant.name}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{face}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatMoney(cost.toDecimalPlaces(4), storeCurrency)}</td>
-                <td className="px-3 py-2 text-right font-medium tabular-nums">{formatMoney(retail, storeCurrency)}</td>
-                <td className={`px-3 py-2 text-right tabular-nums ${below ? 'font-semibold text-red-600 dark:text-red-400' : ''}`}>
-                  {formatMoney(margin.amount, storeCurrency)}
-                  {margin.percent && ` (${margin.percent.toFixed(1)}%)`}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        );
+      })}
+    </Table>
   );
 }

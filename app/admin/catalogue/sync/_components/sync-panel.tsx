@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
 import { queryKeys } from '@/lib/query-keys';
 import { startSyncAction } from '../../actions';
+import { Card } from '@/components/ui/card';
 
 const LABELS: Record<string, string> = { voucher: 'Vouchers', topup: 'Top-ups', esim: 'eSIMs' };
 
@@ -41,7 +42,7 @@ export function SyncPanel({ runningRunId }: { runningRunId: string | null }) {
   const running = run?.status === 'running';
 
   return (
-    <div className="space-y-4 rounded-2xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <Card className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Fetches every product of the three verticals from the supplier. New products arrive disabled unless the store’s settings say otherwise.
@@ -88,6 +89,6 @@ export function SyncPanel({ runningRunId }: { runningRunId: string | null }) {
           </ul>
         </div>
       )}
-    </div>
+    </Card>
   );
 }
