@@ -12,9 +12,6 @@ import { getCurrentSession } from './current-session';
  */
 export const getCurrentUser = cache(async (): Promise<User | undefined> => (await getCurrentSession())?.user);
 
-/** The one definition of "operator". */
-export const isOperator = (user: Pick<User, 'role'> | undefined): boolean => user?.role === 'operator';
-
 export type OperatorCheck = { ok: true; operator: User } | { ok: false; reason: 'signed_out' | 'not_operator' };
 
 /**
@@ -24,7 +21,7 @@ export type OperatorCheck = { ok: true; operator: User } | { ok: false; reason: 
 export async function checkOperator(): Promise<OperatorCheck> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, reason: 'signed_out' };
-  if (!isOperator(user)) return { ok: false, reason: 'not_operator' };
+  if (user.role !== 'operator') return { ok: false, reason: 'not_operator' };
   return { ok: true, operator: user };
 }
 

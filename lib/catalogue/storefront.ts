@@ -13,6 +13,8 @@ export const CATALOGUE_CACHE_TAG = 'catalogue';
  * Customer pages read the catalogue through Next's data cache. The key carries the catalogue
  * version (see getCatalogueVersion), so a sync or a settings change made by any process shows at
  * once; the tag lets operator actions drop stale entries early.
+ * Not 'use cache' + cacheTag: those need `cacheComponents`, an app-wide switch (PPR, Activity,
+ * no `dynamic` route configs), while the reads here are the only cached ones.
  */
 
 const cachedSection = unstable_cache(

@@ -60,10 +60,6 @@ export const COUNTRIES: Country[] = COUNTRY_ROWS.map(([name, official_name, alph
   dialing_prefix,
 }));
 
-export function countryByAlpha2(code: string): Country | undefined {
-  return COUNTRIES.find((c) => c.alpha_2 === code);
-}
-
 export function countryByAlpha3(code: string): Country | undefined {
   return COUNTRIES.find((c) => c.alpha_3 === code);
 }

@@ -1,5 +1,4 @@
 /** Rolling-window rate limits per client and endpoint class, as the rate-limits page describes. */
-import type { RateClass } from './config';
 
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -21,8 +20,4 @@ export class RateLimiter {
   clear(): void {
     this.hits.clear();
   }
-}
-
-export function rateKey(rateClass: RateClass, who: string): string {
-  return `${rateClass}:${who}`;
 }

@@ -69,10 +69,6 @@ export function optionalClientReference(body: Body): string | undefined {
   return value;
 }
 
-export function isValidClientReference(value: string): boolean {
-  return value.length > 0 && value.length <= 255 && PRINTABLE_ASCII.test(value);
-}
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export function optionalEmail(body: Body, key: string): string | undefined {
