@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
       ...['/_next/static/:path*', '/_next/image'].map((source) => ({ source, headers: staticPolicy })),
     ];
   },
+  // The addresses customers type or other sites link to for a store's help pages.
+  async redirects() {
+    const aliases: Record<string, string> = { faq: 'faq', terms: 'terms', privacy: 'privacy', refunds: 'refunds', 'refund-policy': 'refunds', contact: 'contact' };
+    return Object.entries(aliases).map(([alias, slug]) => ({ source: `/${alias}`, destination: `/help/${slug}`, permanent: true }));
+  },
   // Parallel end-to-end runs build into their own directories (see e2e/support/slot.ts).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm test` type-checks the whole repository (sandbox, scripts and tests included) with

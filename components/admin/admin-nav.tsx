@@ -11,6 +11,7 @@ const links = [
   { href: '/admin/customers', label: 'Customers' },
   { href: '/admin/supplier', label: 'Supplier' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/help', label: 'Help pages' },
   { href: '/admin/settings', label: 'Settings' },
 ];
 

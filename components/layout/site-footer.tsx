@@ -1,12 +1,13 @@
 import Link from 'next/link';
+import { listHelpPages } from '@/lib/help';
 import { getStoreInfo } from '@/lib/store';
 import { verticals } from '@/lib/verticals';
 
 export async function SiteFooter() {
-  const store = await getStoreInfo();
+  const [store, helpPages] = await Promise.all([getStoreInfo(), listHelpPages()]);
   return (
     <footer className="mt-16 border-t border-zinc-200 dark:border-zinc-800">
-      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-3">
+      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <p className="font-semibold">{store.name}</p>
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
@@ -20,6 +21,18 @@ export async function SiteFooter() {
               <li key={vertical.slug}>
                 <Link href={`/${vertical.slug}`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
                   {vertical.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <nav aria-label="Help">
+          <p className="font-semibold">Help</p>
+          <ul className="mt-2 space-y-1.5">
+            {helpPages.map((page) => (
+              <li key={page.slug}>
+                <Link href={`/help/${page.slug}`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+                  {page.title}
                 </Link>
               </li>
             ))}

@@ -80,6 +80,16 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
                 Fix and try again
               </Link>
             )}
+            <p className="mt-3">
+              Questions?{' '}
+              <Link href="/help/refunds" className="font-medium underline underline-offset-2">
+                How refunds work
+              </Link>{' '}
+              ·{' '}
+              <Link href="/help/contact" className="font-medium underline underline-offset-2">
+                Contact us
+              </Link>
+            </p>
           </div>
         )}
       </div>

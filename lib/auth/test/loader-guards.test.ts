@@ -19,6 +19,7 @@ const { loadDashboard } = await import('@/lib/admin/dashboard');
 const { exportOrders, loadOrderDetail, loadOrdersPage } = await import('@/lib/admin/orders');
 const { loadSupplierView, loadWalletsView } = await import('@/lib/admin/wallets');
 const { loadAuditPage } = await import('@/lib/audit');
+const { loadHelpPagesForOperator } = await import('@/lib/help');
 const { loadCatalogueConsole, loadProductForOperator, loadSyncHistory, loadSyncRun } = await import('@/lib/catalogue/queries');
 const { loadCustomerDetail, loadCustomersPage } = await import('@/lib/customers');
 const { loadMyAccount } = await import('@/lib/customers/account');
@@ -41,6 +42,7 @@ const operatorLoaders: Record<string, () => Promise<unknown>> = {
   loadCustomersPage: () => loadCustomersPage({ limit: 10, offset: 0 }),
   loadCustomerDetail: () => loadCustomerDetail(someId, { ordersShown: 5 }),
   loadSettingsView: () => loadSettingsView(),
+  loadHelpPagesForOperator: () => loadHelpPagesForOperator(),
 };
 const customerLoaders: Record<string, () => Promise<unknown>> = {
   loadMyAccount: () => loadMyAccount(),

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Markdown } from '@/components/ui/markdown';
+import { dateFormat } from '@/lib/format';
+import { fillPlaceholders, getHelpPage, listHelpPages } from '@/lib/help';
+import { getStoreInfo } from '@/lib/store';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await getHelpPage((await params).slug);
+  return page ? { title: page.title, description: page.summary } : {};
+}
+
+export default async function HelpTopicPage({ params }: Props) {
+  const [page, pages, store] = await Promise.all([getHelpPage((await params).slug), listHelpPages(), getStoreInfo()]);
+  if (!page) notFound();
+  return (
+    <div className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-[1fr_14rem]">
+      <article className="min-w-0">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href="/help" className="hover:underline">
+            Help
+          </Link>
+        </nav>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{page.title}</h1>
+        {page.updatedAt ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Updated {dateFormat.format(page.updatedAt)}</p> : null}
+        <div className="mt-6">
+          <Markdown>{fillPlaceholders(page.body, store)}</Markdown>
+        </div>
+      </article>
+      <nav aria-label="Help topics" className="text-sm">
+        <p className="font-semibold">More help</p>
+        <ul className="mt-2 space-y-1.5">
+          {pages
+            .filter((other) => other.slug !== page.slug)
+            .map((other) => (
+              <li key={other.slug}>
+                <Link href={`/help/${other.slug}`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+                  {other.title}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

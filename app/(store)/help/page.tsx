@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listHelpPages } from '@/lib/help';
+
+export const metadata: Metadata = { title: 'Help', description: 'Answers about delivery, refunds, eSIMs and your account.' };
+
+export default async function HelpIndexPage() {
+  const pages = await listHelpPages();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold tracking-tight">Help</h1>
+      <p className="mt-2 text-zinc-600 dark:text-zinc-400">Answers to what customers ask us most, and the terms we sell under.</p>
+      <ul className="mt-8 grid gap-3 sm:grid-cols-2">
+        {pages.map((page) => (
+          <li key={page.slug}>
+            <Link
+              href={`/help/${page.slug}`}
+              className="block h-full rounded-2xl bg-white p-5 ring-1 ring-zinc-200 transition hover:ring-brand-500 dark:bg-zinc-900 dark:ring-zinc-800"
+            >
+              <span className="font-semibold">{page.title}</span>
+              <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{page.summary}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
