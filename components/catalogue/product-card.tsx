@@ -21,7 +21,7 @@ export function ProductCard({ product, storeCurrency }: { product: StoreProduct;
         <ProductTile name={product.name} imageUrl={product.imageUrl} />
       )}
       <span className="min-w-0 flex-1">
-        <span className="block truncate font-semibold group-hover:text-brand-600 dark:group-hover:text-brand-100">{esim ? product.destination : product.name}</span>
+        <span className="block truncate font-semibold group-hover:text-brand-600 dark:group-hover:text-brand-100">{esim && !product.testScenario ? product.destination : product.name}</span>
         <span className="mt-0.5 flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
           {!esim && <CountryFlag code={product.countryCode} region={product.upstreamRegion} className="h-3 w-[1.125rem]" />}
           <span className="truncate">{esim ? `${product.variantCount} plan${product.variantCount === 1 ? '' : 's'}` : product.destination}</span>

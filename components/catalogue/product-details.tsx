@@ -90,7 +90,12 @@ export function ProductDetails({ product, storeCurrency, children }: { product: 
           <ProductTile name={product.name} imageUrl={product.imageUrl} size="lg" />
         )}
         <div className="min-w-0 space-y-1">
-          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{esim ? `${product.destination} eSIM` : product.name}</h1>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{esim && !product.testScenario ? `${product.destination} eSIM` : product.name}</h1>
+          {product.testScenario && (
+            <p className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800">
+              Test scenario: each option plays a case to try; sandbox only
+            </p>
+          )}
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
             {!esim && <CountryFlag code={product.countryCode} region={product.upstreamRegion} className="h-3 w-[1.125rem]" />}
             <span>{esim ? (product.countryCode ? 'Works in ' + product.destination : `Works across ${product.destination}`) : product.destination}</span>

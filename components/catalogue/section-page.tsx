@@ -17,7 +17,13 @@ const PAGE_SIZE = 48;
 /** A section of the store: heading, search and filters (GET), and the matching products. */
 export async function SectionPage({ slug, searchParams, children }: { slug: VerticalSlug; searchParams: SearchParams; children?: React.ReactNode }) {
   const filters: ProductFilters = { q: firstString(searchParams.q), country: firstString(searchParams.country), category: firstString(searchParams.category) };
-  const [all, { currency }] = await Promise.all([getSectionProducts(slug), getStoreInfo()]);
+  const [section, { currency }] = await Promise.all([getSectionProducts(slug), getStoreInfo()]);
+  // Sandbox test products are listed apart, after the catalogue, never mixed into it.
+  const all = section.filter((product) => !product.testScenario);
+  const testScenarios = filterProducts(
+    section.filter((product) => product.testScenario),
+    filters,
+  );
   const shown = filterProducts(all, filters);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(pages, pageNumber(searchParams.page));
@@ -78,6 +84,23 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
             </div>
           )}
         </>
+      )}
+      {testScenarios.length > 0 && (
+        <section aria-labelledby="test-scenarios" className="rounded-2xl border border-dashed border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950/40">
+          <h2 id="test-scenarios" className="text-lg font-semibold">
+            Test scenarios
+          </h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            Sandbox only: each option of these products plays a case to try (a failure, a delay, a partial delivery). They never exist with the real supplier.
+          </p>
+          <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Test scenario products">
+            {testScenarios.map((product) => (
+              <li key={product.id}>
+                <ProductCard product={product} storeCurrency={currency} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );

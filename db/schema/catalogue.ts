@@ -66,6 +66,12 @@ export const products = pgTable(
     markupPercent: numeric('markup_percent', { precision: 7, scale: 3 }),
     /** Set when the store must not sell it for now (e.g. `below_cost`), whatever `enabled` says. */
     pausedReason: text('paused_reason'),
+    /**
+     * A sandbox product whose options select test scenarios (failures, delays): in sandbox mode
+     * customers see it apart from the catalogue, under "Test scenarios". Set by the sync from the
+     * sandbox's own list; outside sandbox mode always false.
+     */
+    testScenario: boolean('test_scenario').notNull().default(false),
 
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }).notNull().defaultNow(),

@@ -76,6 +76,8 @@ export type StoreProduct = {
   category: string | null;
   topupType: string | null;
   featured: boolean;
+  /** A sandbox test product: listed apart, under "Test scenarios" (see test-scenarios.ts). */
+  testScenario: boolean;
   /** The cheapest option's estimated retail price, store currency. */
   fromPrice: string;
   variantCount: number;
@@ -125,6 +127,7 @@ function toStoreProduct(product: Product, variants: StoreVariant[]): StoreProduc
     category: product.category,
     topupType: product.topupType,
     featured: product.featured,
+    testScenario: product.testScenario,
     fromPrice: cheapest.toFixed(),
     variantCount: variants.length,
     variantCategories: [...new Set(variants.map((variant) => variant.category).filter((category) => category !== null))],

@@ -57,7 +57,7 @@ export async function getFeaturedBySection(perSection = 4): Promise<{ slug: Vert
   const sections = await Promise.all(verticals.map((vertical) => getSectionProducts(vertical.slug)));
   return verticals.map((vertical, index) => ({
     slug: vertical.slug,
-    products: sections[index]!.filter((product) => product.featured).slice(0, perSection),
+    products: sections[index]!.filter((product) => product.featured && !product.testScenario).slice(0, perSection),
   }));
 }
 

@@ -8,6 +8,7 @@ import { fetchUpstreamCatalogue } from '@/lib/supplier/catalogue';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { applyCatalogue } from './apply-catalogue';
 import { learnFxRates } from './fx-rates';
+import { fetchTestScenarios, markTestScenarios, type TestScenarioRef } from './test-scenarios';
 import { claimSyncRun, DEFAULT_LEASE_MS, initialProgress, renewSyncLease, runningRunId, type SyncTrigger } from './sync-lease';
 
 /*
@@ -29,6 +30,8 @@ export type SyncDeps = {
   concurrency?: number;
   /** How long a run stays claimed without a heartbeat. */
   leaseMs?: number;
+  /** Which products are sandbox test scenarios (default: ask the sandbox in sandbox mode). */
+  testScenarios?: () => Promise<TestScenarioRef[] | null>;
 };
 
 export type SyncOutcome =
@@ -74,6 +77,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     const upstream = await fetchUpstreamCatalogue(deps.client, { concurrency: deps.concurrency ?? 4, progress });
     progress.phase = 'pricing';
     const rates = await learnFxRates(deps.client, { storeCurrency: deps.storeCurrency, walletId: wallet.id }, upstream);
+    const scenarios = await (deps.testScenarios ?? fetchTestScenarios)();
     progress.phase = 'saving';
     clearInterval(heartbeat);
     await beating;
@@ -86,6 +90,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
       // Someone declared this run dead (its lease ran out): its results must not land.
       if (current?.status !== 'running') throw new Error('This sync lost its lease before it could save.');
       const counts = await applyCatalogue(tx, run.id, deps.storeCurrency, upstream, rates);
+      if (scenarios) await markTestScenarios(tx, scenarios);
       const finished: SyncSummary = { ...counts, durationMs: Date.now() - startedAt };
       progress.phase = 'done';
       await tx

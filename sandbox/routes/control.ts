@@ -114,6 +114,16 @@ export function controlRoutes(core: SandboxCore): Route[] {
       return ok({ ok: true });
     }),
     route('GET', '/config', () => ok({ ...core.config, now: rfc3339(core.now()) })),
+    // The test products whose options select scenarios (failures, delays...): a store in sandbox
+    // mode lists them apart from its catalogue. Top-up scenarios are magic inputs, not products.
+    route('GET', '/scenarios', () =>
+      ok({
+        products: [
+          ...core.catalogue.vouchers.filter((p) => p.scenario).map((p) => ({ vertical: 'voucher', id: p.id, name: p.name })),
+          ...core.catalogue.esims.filter((p) => p.scenario).map((p) => ({ vertical: 'esim', id: p.id, name: p.name })),
+        ],
+      }),
+    ),
     route('PATCH', '/config', ({ body }) => {
       const patch = parse(configSchema, body);
       Object.assign(core.config, patch);

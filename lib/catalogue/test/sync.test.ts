@@ -7,6 +7,7 @@ import { TOPUP_PRODUCTS } from '@/sandbox/catalogue/topups';
 import { VOUCHER_PRODUCTS } from '@/sandbox/catalogue/vouchers';
 import { createTestDatabase, type TestDatabase } from '@/test/helpers/database';
 import { setupSandbox, testClient } from '@/test/helpers/sandbox';
+import { fetchTestScenarios } from '../test-scenarios';
 import { reconcileBelowCostPauses, runCatalogueSync, startCatalogueSync, type SyncDeps, type SyncOutcome } from '../sync';
 
 const harness = setupSandbox();
@@ -17,7 +18,12 @@ const catalogueSize = VOUCHER_PRODUCTS.length + TOPUP_PRODUCTS.length + ESIM_PRO
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  deps = { db: database.db, client: testClient(harness.sandbox.url, { logger: false }).client, storeCurrency: 'USD' };
+  deps = {
+    db: database.db,
+    client: testClient(harness.sandbox.url, { logger: false }).client,
+    storeCurrency: 'USD',
+    testScenarios: () => fetchTestScenarios({ OCTOPUS_SANDBOX: true, OCTOPUS_API_URL: harness.sandbox.url }),
+  };
 });
 afterAll(async () => {
   await database?.destroy();
@@ -228,5 +234,23 @@ describe('catalogue sync with auto-enable', () => {
     const rows = await fresh.db.select({ enabled: products.enabled }).from(products);
     expect(rows.length).toBe(catalogueSize);
     expect(rows.every((row) => row.enabled)).toBe(true);
+  });
+});
+
+describe('sandbox test scenarios', () => {
+  it('marks the sandbox test products as test scenarios in sandbox mode, and only them; outside sandbox mode none', async () => {
+    await sync();
+    const marked = await database.db.select({ vertical: products.vertical, upstreamId: products.upstreamId, name: products.name }).from(products).where(eq(products.testScenario, true));
+    expect(marked.map((row) => `${row.vertical} ${row.upstreamId} ${row.name}`).sort()).toEqual(['esim 999 Sandbox Test eSIM', 'voucher 999 Sandbox Test Gift Card']);
+
+    // The sandbox could not say: the marks stay as they were.
+    await runCatalogueSync({ ...deps, testScenarios: async () => null }, { trigger: 'schedule' });
+    expect(await database.db.$count(products, eq(products.testScenario, true))).toBe(2);
+
+    // The real supplier has no test products: a store switched to it keeps none marked.
+    await runCatalogueSync({ ...deps, testScenarios: () => fetchTestScenarios({ OCTOPUS_SANDBOX: false, OCTOPUS_API_URL: harness.sandbox.url }) }, { trigger: 'schedule' });
+    expect(await database.db.$count(products, eq(products.testScenario, true))).toBe(0);
+    await sync();
+    expect(await database.db.$count(products, eq(products.testScenario, true))).toBe(2);
   });
 });
