@@ -92,8 +92,12 @@ export class StripeSandboxControl {
     return this.call('POST', '/refunds/fail-next', options);
   }
 
-  /** The next `count` API calls under `path` answer `status` (api_error for 5xx) or lose their connection (`drop`). */
-  apiFault(path: string, options: { method?: string; kind?: 'error' | 'drop'; status?: number; count?: number } = {}): Promise<unknown> {
+  /**
+   * The next `count` API calls under `path`: `error` answers `status` (api_error for 5xx) without
+   * running; `drop` loses the connection without running; `drop_after` runs, then loses the
+   * connection (the answer is lost, the effect and its idempotency record stay); `delay` waits `ms`.
+   */
+  apiFault(path: string, options: { method?: string; kind?: 'error' | 'drop' | 'drop_after' | 'delay'; status?: number; ms?: number; count?: number } = {}): Promise<unknown> {
     return this.call('POST', '/faults', { path, ...options });
   }
 

@@ -135,9 +135,9 @@ export function controlRoutes(engine: StripeEngine): ControlRoute[] {
       const path = optionalString(body.path, 'path');
       if (!path?.startsWith('/v1/')) throw bad('path must be an API path prefix such as /v1/refunds');
       const kind = (body.kind ?? 'error') as ApiFault['kind'];
-      if (kind !== 'error' && kind !== 'drop') throw bad('kind must be "error" or "drop"');
+      if (!['error', 'drop', 'drop_after', 'delay'].includes(kind)) throw bad('kind must be "error", "drop", "drop_after" or "delay"');
       const status = positiveInt(body.status, 'status', 500);
-      const fault: ApiFault = { path, method: optionalString(body.method, 'method')?.toUpperCase(), kind, status, count: positiveInt(body.count, 'count', 1) };
+      const fault: ApiFault = { path, method: optionalString(body.method, 'method')?.toUpperCase(), kind, status, ms: positiveInt(body.ms, 'ms', 1000), count: positiveInt(body.count, 'count', 1) };
       engine.apiFaults.push(fault);
       return { pending: engine.apiFaults };
     }),

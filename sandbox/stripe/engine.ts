@@ -64,8 +64,14 @@ export interface ApiFault {
   method?: string;
   /** Path prefix, e.g. `/v1/refunds`. */
   path: string;
-  kind: 'error' | 'drop';
+  /**
+   * error: answer `status` without running; drop: close the connection without running;
+   * drop_after: run (and save under the idempotency key), then close the connection before
+   * answering (the caller cannot tell whether it happened); delay: wait `ms` (real time) first.
+   */
+  kind: 'error' | 'drop' | 'drop_after' | 'delay';
   status: number;
+  ms: number;
   count: number;
 }
 

@@ -160,7 +160,8 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
       req.socket.destroy();
       return;
     }
-    if (fault) {
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault && fault.kind === 'error') {
       fail(new StripeApiError(fault.status, fault.status >= 500 ? 'api_error' : 'invalid_request_error', fault.status >= 500 ? 'An unknown error occurred (injected by the sandbox control API).' : 'Request refused (injected by the sandbox control API).'));
       return;
     }
@@ -222,6 +223,10 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
     }
     if (method === 'POST' && idempotencyKey && save) {
       idempotency.set(idempotencyKey, { method, path, fingerprint, status, body, at: engine.now(), requestId });
+    }
+    if (fault?.kind === 'drop_after') {
+      req.socket.destroy();
+      return;
     }
     sendJson(res, status, body, headers);
   }

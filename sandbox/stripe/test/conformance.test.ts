@@ -327,6 +327,23 @@ describe('refunds', () => {
   });
 });
 
+describe('lost answers', () => {
+  it('replays a refund whose answer was lost, when the SDK retries with its idempotency key', async () => {
+    const session = await env.stripe.checkout.sessions.create(sessionParams());
+    await env.control.pay(session.id);
+    const pi = (await env.stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+    const retrying = new Stripe(DEFAULT_SECRET_KEY, { host: '127.0.0.1', port: env.sandbox.port, protocol: 'http', maxNetworkRetries: 2 });
+    await env.control.apiFault('/v1/refunds', { kind: 'drop_after', method: 'POST' });
+    const refund = await retrying.refunds.create({ payment_intent: pi, amount: 100 }, { idempotencyKey: 'order-42-refund-100' });
+    expect(refund.lastResponse.headers['idempotent-replayed']).toBe('true');
+    expect(await env.control.refunds()).toHaveLength(1);
+    // Without a key of its own the SDK adds one on retries too: still one refund per call.
+    await env.control.apiFault('/v1/refunds', { kind: 'drop_after', method: 'POST' });
+    await retrying.refunds.create({ payment_intent: pi, amount: 100 });
+    expect(await env.control.refunds()).toHaveLength(2);
+  });
+});
+
 describe('events and lists', () => {
   it('pages newest first with starting_after', async () => {
     const ids: string[] = [];
