@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { ApiRequest } from './api';
+import type { ApiRequest, ApiRoute } from './api';
 import { apiRoutes } from './api';
 import type { StripeSandboxOptions } from './config';
 import { resolveStripeOptions } from './config';
@@ -91,6 +91,7 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
   const routes = apiRoutes(engine);
   const control = controlRoutes(engine);
   const idempotency = new Map<string, SavedResponse>();
+  const inProgress = new Set<string>();
   const sockets = new Set<Socket>();
 
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -160,8 +161,7 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
-    if (fault && fault.kind === 'error') {
+    if (fault?.kind === 'error') {
       fail(new StripeApiError(fault.status, fault.status >= 500 ? 'api_error' : 'invalid_request_error', fault.status >= 500 ? 'An unknown error occurred (injected by the sandbox control API).' : 'Request refused (injected by the sandbox control API).'));
       return;
     }
@@ -203,8 +203,28 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
         sendJson(res, saved.status, saved.body, { ...headers, 'Idempotent-Replayed': 'true', 'Original-Request': saved.requestId });
         return;
       }
+      if (inProgress.has(idempotencyKey)) {
+        fail(new StripeApiError(409, 'idempotency_error', `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${idempotencyKey}. Please try again later.`));
+        return;
+      }
     }
 
+    const reserved = method === 'POST' && idempotencyKey ? idempotencyKey : undefined;
+    if (reserved) inProgress.add(reserved);
+    try {
+      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (!res.destroyed) execute(req, res, { method, path, url, matched, ids, paramSource, fingerprint, requestId, idempotencyKey, headers, dropAfter: fault?.kind === 'drop_after' });
+    } finally {
+      if (reserved) inProgress.delete(reserved);
+    }
+  }
+
+  function execute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    ctx: { method: string; path: string; url: URL; matched: ApiRoute; ids: string[]; paramSource: string; fingerprint: string; requestId: string; idempotencyKey: string | null; headers: Record<string, string>; dropAfter: boolean },
+  ): void {
+    const { method, path, url, matched, ids, paramSource, fingerprint, requestId, idempotencyKey, headers } = ctx;
     let status = 200;
     let body: unknown;
     let save = true;
@@ -224,7 +244,7 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
     if (method === 'POST' && idempotencyKey && save) {
       idempotency.set(idempotencyKey, { method, path, fingerprint, status, body, at: engine.now(), requestId });
     }
-    if (fault?.kind === 'drop_after') {
+    if (ctx.dropAfter) {
       req.socket.destroy();
       return;
     }

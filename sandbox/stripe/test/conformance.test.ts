@@ -148,6 +148,17 @@ describe('idempotency', () => {
     expect(other.type).toBe('StripeIdempotencyError');
   });
 
+  it('answers 409 to a second request with a key whose first request is still running', async () => {
+    await env.control.apiFault('/v1/checkout/sessions', { kind: 'delay', ms: 500, method: 'POST' });
+    const first = env.stripe.checkout.sessions.create(sessionParams(), { idempotencyKey: 'key-3' });
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await expectStripeError(env.stripe.checkout.sessions.create(sessionParams(), { idempotencyKey: 'key-3' }));
+    // The SDK files 409s under StripeAPIError (and retries them); the body names the type.
+    expect(second).toMatchObject({ statusCode: 409, rawType: 'idempotency_error' });
+    expect((await first).status).toBe('open');
+    expect((await env.control.sessions()).length).toBe(1);
+  });
+
   it('does not save a validation error, so a corrected retry with the same key runs', async () => {
     await expectStripeError(env.stripe.checkout.sessions.create(sessionParams({ success_url: 'nope' }), { idempotencyKey: 'key-2' }));
     const ok = await env.stripe.checkout.sessions.create(sessionParams(), { idempotencyKey: 'key-2' });
