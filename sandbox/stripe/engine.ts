@@ -252,7 +252,8 @@ export class StripeEngine {
     this.scheduler.cancel(record.expiryTask);
     session.status = 'expired';
     session.url = null;
-    if (by === 'api') session.expires_at = unix(this.now());
+    // `expires_at` keeps the deadline given at creation (Stripe documents no change on expiry),
+    // so a session ended before its deadline reads as expired early.
     const pi = typeof session.payment_intent === 'string' ? this.paymentIntents.get(session.payment_intent) : undefined;
     if (pi && pi.status !== 'succeeded') {
       pi.status = 'canceled';

@@ -82,7 +82,7 @@ describe('checkout sessions', () => {
   it('expires through the API, once, with a checkout.session.expired event', async () => {
     const session = await env.stripe.checkout.sessions.create(sessionParams());
     const expired = await env.stripe.checkout.sessions.expire(session.id);
-    expect(expired).toMatchObject({ status: 'expired', payment_status: 'unpaid', url: null });
+    expect(expired).toMatchObject({ status: 'expired', payment_status: 'unpaid', url: null, expires_at: session.expires_at });
     const again = await expectStripeError(env.stripe.checkout.sessions.expire(session.id));
     expect(again.type).toBe('StripeInvalidRequestError');
     expect(again.statusCode).toBe(400);
