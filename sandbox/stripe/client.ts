@@ -87,6 +87,11 @@ export class StripeSandboxControl {
     return this.call('POST', `/deliveries/${encodeURIComponent(deliveryId)}/deliver`);
   }
 
+  /** Posts a delivery's event again with a signature the store must refuse (400); answers what the store said. */
+  sendBadSignature(deliveryId: string, kind: 'forged' | 'stale' | 'tampered' = 'forged', staleSeconds?: number): Promise<{ status?: number; error?: string; signature: string }> {
+    return this.call('POST', `/deliveries/${encodeURIComponent(deliveryId)}/send-bad-signature`, { kind, ...(staleSeconds === undefined ? {} : { stale_seconds: staleSeconds }) });
+  }
+
   /** `error`: the next refund call is refused (402 `refund_declined` unless `status`); `async`: created pending, then failed. */
   failNextRefund(options: { mode?: 'error' | 'async'; status?: number; code?: string; message?: string; count?: number } = {}): Promise<unknown> {
     return this.call('POST', '/refunds/fail-next', options);

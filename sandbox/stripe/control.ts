@@ -20,7 +20,7 @@ export class ControlError extends Error {
 export interface ControlRoute {
   method: 'GET' | 'POST' | 'DELETE';
   regex: RegExp;
-  handle: (body: Record<string, unknown>, ids: string[], query: URLSearchParams) => unknown;
+  handle: (body: Record<string, unknown>, ids: string[], query: URLSearchParams) => unknown | Promise<unknown>;
 }
 
 const bad = (message: string) => new ControlError(400, message);
@@ -121,6 +121,12 @@ export function controlRoutes(engine: StripeEngine): ControlRoute[] {
       const delivery = engine.webhooks.deliverNow(id as string);
       if (!delivery) throw new ControlError(404, `No delivery ${id}`);
       return delivery;
+    }),
+    route('POST', '/deliveries/:id/send-bad-signature', async (body, [id]) => {
+      const kind = (body.kind ?? 'forged') as 'forged' | 'stale' | 'tampered';
+      if (!['forged', 'stale', 'tampered'].includes(kind)) throw bad('kind must be "forged", "stale" or "tampered"');
+      if (!engine.webhooks.deliveries.some((d) => d.id === id)) throw new ControlError(404, `No delivery ${id}`);
+      return engine.webhooks.sendBadSignature(id as string, kind, positiveInt(body.stale_seconds, 'stale_seconds', 600));
     }),
     route('POST', '/refunds/fail-next', (body) => {
       const mode = (body.mode ?? 'error') as RefundFailure['mode'];

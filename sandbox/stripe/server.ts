@@ -268,7 +268,7 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
         }
       }
       const ids = (matched.regex.exec(path) ?? []).slice(1).map((s) => decodeURIComponent(s));
-      sendJson(res, 200, matched.handle(body, ids, url.searchParams));
+      sendJson(res, 200, await matched.handle(body, ids, url.searchParams));
     } catch (error) {
       if (error instanceof ControlError) sendJson(res, error.status, { error: { message: error.message } });
       else if (error instanceof StripeApiError) sendJson(res, error.status, error.toBody());

@@ -182,6 +182,36 @@ export class Webhooks {
     return delivery;
   }
 
+  /**
+   * Sends a delivery's payload once more with a signature the receiver must refuse: `forged`
+   * (signed with another secret), `stale` (timestamp `staleSeconds` old, default 600 > the SDK's
+   * 300 s tolerance) or `tampered` (a body changed after signing). Not recorded as an attempt.
+   */
+  async sendBadSignature(id: string, kind: 'forged' | 'stale' | 'tampered', staleSeconds = 600): Promise<{ status?: number; error?: string; signature: string }> {
+    const delivery = this.deliveries.find((d) => d.id === id);
+    const endpoint = delivery ? this.endpoints.get(delivery.endpointId) : undefined;
+    const payload = delivery ? this.payloads.get(delivery.eventId) : undefined;
+    if (!delivery || !endpoint || payload === undefined) throw new Error(`No delivery ${id}`);
+    const now = Math.floor(Date.now() / 1000);
+    const signature =
+      kind === 'forged' ? signPayload(payload, newId.webhookSecret(), now)
+      : kind === 'stale' ? signPayload(payload, endpoint.secret, now - staleSeconds)
+      : signPayload(payload, endpoint.secret, now);
+    const body = kind === 'tampered' ? payload.replace('"livemode": false', '"livemode": true') : payload;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)', 'Stripe-Signature': signature },
+        body,
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      return { status: response.status, signature };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error), signature };
+    }
+  }
+
   /** Releases every held delivery (and stops holding new ones). */
   release(): number {
     this.holdAll = false;

@@ -190,6 +190,15 @@ describe('payment and webhooks', () => {
     expect(object).toMatchObject({ id: session.id, client_reference_id: 'order-42', metadata: { order_id: '42' }, payment_status: 'paid', payment_intent: pi.id });
     expect(() => env.stripe.webhooks.constructEvent(completed.body, completed.signature, 'whsec_wrong')).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() => env.stripe.webhooks.constructEvent(completed.body.replace('order-42', 'order-99'), completed.signature, WEBHOOK_SECRET)).toThrow();
+    // Bad signatures on demand, for the store's "forged or stale gets 400" tests.
+    const [delivery] = await env.control.deliveries({ type: 'checkout.session.completed' });
+    for (const kind of ['forged', 'stale', 'tampered'] as const) {
+      const before = receiver.received.length;
+      const sent = await env.control.sendBadSignature(delivery!.id, kind);
+      expect(sent.status).toBe(200);
+      const bad = receiver.received[before]!;
+      expect(() => env.stripe.webhooks.constructEvent(bad.body, bad.signature, WEBHOOK_SECRET)).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    }
     const retrieved = await env.stripe.events.retrieve(event.id);
     expect(retrieved.type).toBe('checkout.session.completed');
   });
