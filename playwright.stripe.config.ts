@@ -16,7 +16,7 @@ export default defineConfig({
   outputDir: `./test-results/stripe-slot-${e2eSlot()}`,
   fullyParallel: false,
   workers: 1,
-  timeout: 60_000,
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', launchOptions: chromium },

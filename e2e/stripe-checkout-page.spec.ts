@@ -10,6 +10,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { StripeSandboxControl } from '../sandbox/stripe/client';
 import { DEFAULT_SECRET_KEY, startStripeSandbox, type RunningStripeSandbox } from '../sandbox/stripe/server';
 
+// Chromium plus an axe run on a shared two-core machine: the default minute is too tight.
+test.describe.configure({ timeout: 180_000 });
+
 let stripe: RunningStripeSandbox;
 let control: StripeSandboxControl;
 let store: Server;
