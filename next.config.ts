@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and postgres opens sockets: both must stay plain Node modules.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
+  // Product pictures are stored copies served by our own route (lib/catalogue/product-images.ts).
+  images: { localPatterns: [{ pathname: '/api/product-images/**' }] },
   // The fixed security headers on every response; pages get their policy from proxy.ts, the
   // paths its matcher skips get this strict one (keep both lists in step).
   async headers() {

@@ -225,6 +225,16 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const raw = await readBody(req).catch(() => undefined);
 
+    // Product art, as the supplier's CDN would serve it: public, cacheable, outside the API.
+    const art = method === 'GET' ? core.productArt(path) : undefined;
+    if (art !== undefined) {
+      res.statusCode = art ? 200 : 404;
+      res.setHeader('Content-Type', art ? 'image/png' : 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', art ? 'public, max-age=86400' : 'no-store');
+      res.end(art ?? 'Not found');
+      return;
+    }
+
     if (path === '/__sandbox' || path.startsWith('/__sandbox/')) {
       let reply: Reply;
       try {
@@ -310,6 +320,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
   });
   const address = server.address() as AddressInfo;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  core.publicUrl = `http://${hostForUrl}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,4 +1,4 @@
-/* eslint-disable @next/next/no-img-element -- supplier images come from hosts we do not configure; a plain img with fixed size is enough */
+import Image from 'next/image';
 
 const palettes = [
   'from-rose-500 to-orange-400',
@@ -27,17 +27,15 @@ const sizes = { sm: 'size-10 text-sm rounded-xl', md: 'size-14 text-lg rounded-2
 const pixels = { sm: 40, md: 56, lg: 80 };
 
 /**
- * The product's picture in a fixed box: the brand-coloured initials tile, with the supplier's
- * image on top when there is one. A missing or unreachable image (offline, empty URL) simply
- * leaves the tile showing: the image has an empty alt, so a broken one draws nothing.
+ * The product's picture in a fixed box: the brand-coloured initials tile, with the stored copy
+ * of the supplier's image on top when there is one (served from our origin, resized by
+ * next/image). No picture leaves the tile showing.
  */
 export function ProductTile({ name, imageUrl, size = 'md' }: { name: string; imageUrl: string | null; size?: keyof typeof sizes }) {
   return (
     <span aria-hidden="true" className={`relative grid shrink-0 place-items-center overflow-hidden bg-gradient-to-br font-bold text-white ${paletteOf(name)} ${sizes[size]}`}>
       {initialsOf(name)}
-      {imageUrl && /^https:\/\//.test(imageUrl) && (
-        <img src={imageUrl} alt="" width={pixels[size]} height={pixels[size]} loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" />
-      )}
+      {imageUrl && <Image src={imageUrl} alt="" width={pixels[size]} height={pixels[size]} className="absolute inset-0 size-full object-cover" />}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import { users } from './accounts';
 
@@ -187,3 +187,27 @@ export const catalogueChanges = pgTable(
 );
 
 export type CatalogueChange = typeof catalogueChanges.$inferSelect;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * A product's picture, fetched once from the supplier's `image_url` (size and type checked) and
+ * served from our own origin, so pages never depend on the supplier's CDN.
+ */
+export const productImages = pgTable('product_images', {
+  productId: text('product_id')
+    .primaryKey()
+    .references(() => products.id, { onDelete: 'cascade' }),
+  /** The supplier URL it was fetched from; a new URL in the catalogue fetches again. */
+  sourceUrl: text('source_url').notNull(),
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes').notNull(),
+  /** Hex SHA-256 of the bytes: the cache-busting version in our image URL. */
+  sha256: text('sha256').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ProductImage = typeof productImages.$inferSelect;

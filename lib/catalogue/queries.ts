@@ -5,6 +5,7 @@ import {
   catalogueChanges,
   catalogueSyncRuns,
   fxRates,
+  productImages,
   products,
   productVariants,
   users,
@@ -21,6 +22,7 @@ import { getStoreInfo } from '@/lib/store';
 import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { verticalSlugOf, type VerticalSlug } from '@/lib/verticals';
 import { destinationName } from './countries';
+import { productImagePath } from './product-images';
 import { effectiveMarkup, faceBounds, retailFromWholesale, variantWholesale } from './pricing';
 import { isUuid } from '@/lib/ids';
 
@@ -112,7 +114,7 @@ function priceVariants(product: Product, variants: ProductVariant[], rate: strin
   });
 }
 
-function toStoreProduct(product: Product, variants: StoreVariant[]): StoreProduct {
+function toStoreProduct(product: Product, variants: StoreVariant[], imageSha: string | null): StoreProduct {
   const cheapest = variants.reduce((min, variant) => (new Decimal(variant.priceMin).lt(min) ? new Decimal(variant.priceMin) : min), new Decimal(Infinity));
   return {
     id: product.id,
@@ -123,7 +125,8 @@ function toStoreProduct(product: Product, variants: StoreVariant[]): StoreProduc
     upstreamRegion: product.upstreamRegion,
     destination: destinationName(product),
     currency: product.currency,
-    imageUrl: product.imageUrl,
+    // Our stored copy of the supplier's picture; none yet (or none listed): the initials tile.
+    imageUrl: imageSha ? productImagePath(product.id, imageSha) : null,
     category: product.category,
     topupType: product.topupType,
     featured: product.featured,
@@ -136,8 +139,9 @@ function toStoreProduct(product: Product, variants: StoreVariant[]): StoreProduc
 
 async function loadOnSale(db: Database, context: PricingContext, where: SQL | undefined) {
   const rows = await db
-    .select({ product: products, rate: fxRates.rate })
+    .select({ product: products, rate: fxRates.rate, imageSha: productImages.sha256 })
     .from(products)
+    .leftJoin(productImages, eq(productImages.productId, products.id))
     // A product is priced in the store currency only once the supplier's forex rate is known.
     .innerJoin(fxRates, and(eq(fxRates.fromCurrency, products.currency), eq(fxRates.toCurrency, context.storeCurrency)))
     .where(and(onSale, where))
@@ -152,16 +156,16 @@ async function loadOnSale(db: Database, context: PricingContext, where: SQL | un
     : [];
   const byProduct = new Map<string, ProductVariant[]>();
   for (const variant of variants) byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), variant]);
-  return rows.flatMap(({ product, rate }) => {
+  return rows.flatMap(({ product, rate, imageSha }) => {
     const priced = priceVariants(product, byProduct.get(product.id) ?? [], rate, context);
     // Nothing to buy, nothing to show.
-    return priced.length ? [{ product, variants: priced }] : [];
+    return priced.length ? [{ product, variants: priced, imageSha }] : [];
   });
 }
 
 export async function listStoreProductsBySection(db: Database, context: PricingContext, slug: VerticalSlug): Promise<StoreProduct[]> {
   const rows = await loadOnSale(db, context, sectionFilter(slug));
-  return rows.map(({ product, variants }) => toStoreProduct(product, variants));
+  return rows.map(({ product, variants, imageSha }) => toStoreProduct(product, variants, imageSha));
 }
 
 /** A product page's data, or null when customers may not see it (a 404 for them). */
@@ -171,7 +175,7 @@ export async function getStoreProductById(db: Database, context: PricingContext,
   if (!row) return null;
   const variants = [...row.variants].sort((a, b) => new Decimal(a.faceMin).comparedTo(b.faceMin) || a.name.localeCompare(b.name));
   return {
-    ...toStoreProduct(row.product, row.variants),
+    ...toStoreProduct(row.product, row.variants, row.imageSha),
     description: row.product.description,
     inputFields: row.product.inputFields,
     variants,
@@ -190,6 +194,7 @@ export async function getCatalogueVersion(db: Database): Promise<string> {
       (select count(*) from products),
       (select max(updated_at) from product_variants),
       (select max(fetched_at) from fx_rates),
+      (select max(fetched_at) from product_images),
       (select max(updated_at) from store_settings)
     ) as version`);
   const rows = (Array.isArray(result) ? result : (result as { rows: { version: string | null }[] }).rows) as { version: string | null }[];

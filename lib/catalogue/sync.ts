@@ -8,6 +8,7 @@ import { fetchUpstreamCatalogue } from '@/lib/supplier/catalogue';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { applyCatalogue } from './apply-catalogue';
 import { learnFxRates } from './fx-rates';
+import { syncProductImages } from './product-images';
 import { fetchTestScenarios, markTestScenarios, type TestScenarioRef } from './test-scenarios';
 import { claimSyncRun, DEFAULT_LEASE_MS, initialProgress, renewSyncLease, runningRunId, type SyncTrigger } from './sync-lease';
 
@@ -30,6 +31,8 @@ export type SyncDeps = {
   concurrency?: number;
   /** How long a run stays claimed without a heartbeat. */
   leaseMs?: number;
+  /** Fetch supplier pictures into our storage after saving (default true). */
+  images?: boolean;
   /** Which products are sandbox test scenarios (default: ask the sandbox in sandbox mode). */
   testScenarios?: () => Promise<TestScenarioRef[] | null>;
 };
@@ -99,6 +102,11 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
         .where(eq(catalogueSyncRuns.id, run.id));
       return finished;
     });
+    // Pictures after the catalogue is saved: a slow or broken image host never fails a sync.
+    if (deps.images !== false) {
+      const images = await syncProductImages(db, { concurrency: deps.concurrency ?? 4 }).catch((error: unknown) => ({ error: String(error) }));
+      logger.info({ run: run.id, images }, 'product images synced');
+    }
     return { status: 'succeeded', runId: run.id, summary };
   } catch (error) {
     clearInterval(heartbeat);

@@ -5,6 +5,7 @@ import type { RateClass, SandboxOptions } from './config';
 import { DEFAULT_RATE_LIMITS } from './config';
 import { generateCatalogue } from '../catalogue/generated';
 import { SandboxCatalogue } from './catalogue';
+import { hasProductArt, productArtPng } from './images';
 import { FaultBook } from './faults';
 import { RateLimiter } from './ratelimit';
 import { RequestLog } from './requestlog';
@@ -20,6 +21,8 @@ export class SandboxCore {
   readonly faults = new FaultBook();
   readonly log = new RequestLog();
   readonly catalogue: SandboxCatalogue;
+  /** Where this sandbox answers (set once listening): the base of the product art URLs. */
+  publicUrl = '';
   rng: Rng;
   state: State;
   private readonly seed: string;
@@ -91,5 +94,22 @@ export class SandboxCore {
     this.releaseWaiters();
     this.scheduler.clear();
     for (const wake of [...this.sleeps]) wake();
+  }
+
+  /** The catalogue's `image_url` of a product: its own, else this sandbox's art for it (or empty). */
+  imageUrlOf(vertical: 'voucher' | 'topup' | 'esim', product: { id: number; image_url: string; scenario?: boolean }): string {
+    if (product.image_url || !this.publicUrl || !hasProductArt(vertical, product)) return product.image_url;
+    return `${this.publicUrl}/images/${vertical}/${product.id}.png`;
+  }
+
+  /** The PNG at an art path; null for an art path of no product; undefined for any other path. */
+  productArt(path: string): Buffer | null | undefined {
+    const match = /^\/images\/(voucher|topup)\/(\d{1,10})\.png$/.exec(path);
+    if (!match) return path.startsWith('/images/') ? null : undefined;
+    const vertical = match[1] as 'voucher' | 'topup';
+    const id = Number(match[2]);
+    const list: { id: number; name: string; scenario?: boolean }[] = vertical === 'voucher' ? this.catalogue.vouchers : this.catalogue.topups;
+    const product = list.find((candidate) => candidate.id === id);
+    return product && hasProductArt(vertical, product) ? productArtPng(product.name) : null;
   }
 }

@@ -42,16 +42,16 @@ import type { TopupOrder } from '../engine/state';
 const TYPES = ['GAMING', 'MOBILE', 'UTILITY'] as const;
 const STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED', 'RECHARGED'] as const;
 
-const productJson = (p: TopupProduct) => ({
+const productJson = (core: SandboxCore, p: TopupProduct) => ({
   id: p.id,
   name: p.name,
   topup_type: p.topup_type,
   country_code: p.country_code,
   currency_code: p.currency_code,
-  image_url: p.image_url,
+  image_url: core.imageUrlOf('topup', p),
 });
 
-const productDetailJson = (p: TopupProduct) => ({ ...productJson(p), description: p.description, input_fields: p.input_fields });
+const productDetailJson = (core: SandboxCore, p: TopupProduct) => ({ ...productJson(core, p), description: p.description, input_fields: p.input_fields });
 
 function variantJson(v: TopupVariant, withProduct = false) {
   return {
@@ -175,7 +175,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
         const type = enumFilter(query, 'type', TYPES);
         const search = query.get('search')?.toLowerCase();
         const items = core.catalogue.topups.filter((p) => (!type || p.topup_type === type) && (!search || p.name.toLowerCase().includes(search)));
-        return pageReply(items, query, VERTICAL_PAGING, productJson);
+        return pageReply(items, query, VERTICAL_PAGING, (p) => productJson(core, p));
       },
     },
     {
@@ -183,7 +183,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
       pattern: '/api/v1/topups/products/:id',
       rate: 'read',
       auth: true,
-      handle: ({ params }) => ok(productDetailJson(productById(core, parsePathId(params.id, 'product')))),
+      handle: ({ params }) => ok(productDetailJson(core, productById(core, parsePathId(params.id, 'product')))),
     },
     {
       method: 'GET',

@@ -39,7 +39,7 @@ const SYNC_LIMIT = 5;
 const ABSOLUTE_MAX_QUANTITY = 5000;
 const STATUSES = ['PENDING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'CANCELLED'] as const;
 
-export function productJson(p: VoucherProduct) {
+export function productJson(core: SandboxCore, p: VoucherProduct) {
   return {
     id: p.id,
     name: p.name,
@@ -47,7 +47,7 @@ export function productJson(p: VoucherProduct) {
     sub_category: p.sub_category,
     country_code: p.country_code,
     currency_code: p.currency_code,
-    image_url: p.image_url,
+    image_url: core.imageUrlOf('voucher', p),
     delivery_mode: p.delivery_mode,
     delivery_time: p.delivery_time,
     validity: p.validity,
@@ -195,7 +195,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
           const order = field === 'id' ? a.id - b.id : a[field].localeCompare(b[field]) || a.id - b.id;
           return direction === 'ASC' ? order : -order;
         });
-        return pageReply(items, query, CONVENTIONS_PAGING, productJson);
+        return pageReply(items, query, CONVENTIONS_PAGING, (p) => productJson(core, p));
       },
     },
     {
@@ -203,7 +203,7 @@ export function voucherRoutes(core: SandboxCore): Route[] {
       pattern: '/api/v1/products/:id',
       rate: 'read',
       auth: true,
-      handle: ({ params }) => ok(productJson(findProduct(core, params.id))),
+      handle: ({ params }) => ok(productJson(core, findProduct(core, params.id))),
     },
     {
       method: 'POST',

@@ -22,6 +22,7 @@ beforeAll(async () => {
     db: database.db,
     client: testClient(harness.sandbox.url, { logger: false }).client,
     storeCurrency: 'USD',
+    images: false,
     testScenarios: () => fetchTestScenarios({ OCTOPUS_SANDBOX: true, OCTOPUS_API_URL: harness.sandbox.url }),
   };
 });
