@@ -10,6 +10,7 @@ import { INPUT_PREFIX, inputDataFromForm, validateInputData } from '@/lib/forms/
 import type { FieldDescriptor } from '@/lib/forms/types';
 import type { CheckoutState } from '@/lib/orders/checkout-state';
 import { DynamicField } from './dynamic-field';
+import { GiftCodePayment } from './gift-code-payment';
 
 export type CheckoutVariant = {
   id: string;
@@ -241,6 +242,13 @@ export function CheckoutForm({
             </SubmitButton>
           </div>
         </form>
+      )}
+      {summary?.giftCodes && (
+        <GiftCodePayment
+          key={summary.checkoutToken}
+          checkoutToken={summary.checkoutToken}
+          hidden={{ ...Object.fromEntries(Object.entries(hiddenValues).filter(([key]) => key !== 'expectedRetail' && key !== 'checkoutToken')), productId: product.id }}
+        />
       )}
       {payState.status === 'error' && !payState.review && !editing && <FormMessage state={payState} />}
     </div>
