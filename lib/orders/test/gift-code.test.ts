@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { giftCodes, orders, type Order } from '@/db/schema';
+import { dailySales } from '@/lib/admin/dashboard';
 import { decryptJson } from '@/lib/crypto';
 import { getCustomerBalance } from '@/lib/ledger';
 import { placeCheckout, quoteCheckout } from '@/lib/orders/checkout';
@@ -87,6 +88,7 @@ describe('paying for a top-up with a gift code', () => {
     const voucher = await buyGiftCard();
     const typed = voucher.codes[0]!.toLowerCase().replace(/-/g, ' ');
     const ledgerBefore = (await harness.control.ledger()).transactions.length;
+    const [salesBefore] = await dailySales(database.db, 1, 'USD');
 
     const { result, checked, customer } = await redeem(typed);
     expect(checked).toMatchObject({ ok: true });
@@ -106,6 +108,10 @@ describe('paying for a top-up with a gift code', () => {
     expect((await harness.control.ledger()).transactions.length).toBe(ledgerBefore);
     const [upstream] = await harness.control.listOrders({ clientReference: delivered.clientReference });
     expect(upstream).toMatchObject({ vertical: 'topup', status: 'DELIVERED', debit_transaction_id: null });
+    // The dashboard counts the order but no money: that was counted when the gift card was sold.
+    const [salesAfter] = await dailySales(database.db, 1, 'USD');
+    expect(salesAfter!.orders).toBe(salesBefore!.orders + 1);
+    expect(salesAfter!.revenue.toFixed(2)).toBe(salesBefore!.revenue.toFixed(2));
 
     // The voucher's buyer and operators see where the code went.
     expect((await giftCodeFactsOf(database.db, voucher.order)).redemptions).toEqual([expect.objectContaining({ position: 0, orderNumber: delivered.number })]);
