@@ -30,7 +30,8 @@ async function checkCodeOnPubg(page: Page, typed: string) {
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 test('a gift card bought by one customer pays for another customer’s PUBG top-up, once', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // Three customers' and an operator's sessions in one story: generous on a loaded machine.
+  test.setTimeout(540_000);
   // Customer A buys a $10 Steam gift card and reads its code.
   await signUp(page);
   await page.goto('/vouchers');
@@ -57,7 +58,7 @@ test('a gift card bought by one customer pays for another customer’s PUBG top-
   await shot(other, 'confirm-with-gift-code');
   await other.getByRole('button', { name: 'Pay with gift code' }).click();
   await expect(other).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
-  await expect(other.getByText(`with a gift code from order #${voucherNumber}`)).toBeVisible();
+  await expect(other.getByText(`with a gift code from order #${voucherNumber}`, { exact: true })).toBeVisible();
   await expect(other.getByTestId('order-status')).toHaveText('Delivered', { timeout: 30_000 });
   const topupNumber = (await other.getByRole('heading', { level: 1 }).textContent())!.replace(/\D/g, '');
   await shot(other, 'topup-paid-with-gift-code');
