@@ -11,6 +11,7 @@ import type { FieldDescriptor } from '@/lib/forms/types';
 import type { CheckoutState } from '@/lib/orders/checkout-state';
 import { DynamicField } from './dynamic-field';
 import { Card } from '@/components/ui/card';
+import { GiftCodePayment } from './gift-code-payment';
 
 export type CheckoutVariant = {
   id: string;
@@ -242,6 +243,13 @@ export function CheckoutForm({
             </SubmitButton>
           </div>
         </Card>
+      )}
+      {summary?.giftCodes && (
+        <GiftCodePayment
+          key={summary.checkoutToken}
+          checkoutToken={summary.checkoutToken}
+          hidden={{ ...Object.fromEntries(Object.entries(hiddenValues).filter(([key]) => key !== 'expectedRetail' && key !== 'checkoutToken')), productId: product.id }}
+        />
       )}
       {payState.status === 'error' && !payState.review && !editing && <FormMessage state={payState} />}
     </div>

@@ -4,3 +4,4 @@ export * from './content';
 export * from './ledger';
 export * from './orders';
 export * from './settings';
+export * from './gift-codes';

@@ -6,13 +6,18 @@ import { listOpenAlerts } from '@/lib/alerts';
 import { operatorScope } from '@/lib/auth/guards';
 import { customerTotals } from '@/lib/customers';
 import { Decimal } from '@/lib/money';
+import { GIFT_CODE_PROVIDER } from '@/lib/payments/gift-code';
 import { getStoreInfo } from '@/lib/store';
 import { summarizeOrders, type StatusTotals } from './metrics';
 import { listWaitingOrders } from './orders';
 import { loadWalletsView } from './wallets';
 
-/** Share of an order that was delivered: a partial voucher delivery counts what arrived. */
-const deliveredShare = sql`case when ${orders.status} = 'DELIVERED' and (${orders.delivery} ->> 'partial') = 'true' and ${orders.quantity} > 0
+/**
+ * Share of an order's money that counts: a partial voucher delivery counts what arrived; an
+ * order paid with a gift code none (its money was counted when the gift card was sold).
+ */
+const deliveredShare = sql`case when ${orders.paymentProvider} = ${GIFT_CODE_PROVIDER} then 0
+  when ${orders.status} = 'DELIVERED' and (${orders.delivery} ->> 'partial') = 'true' and ${orders.quantity} > 0
   then coalesce((${orders.delivery} ->> 'deliveredQuantity')::numeric, ${orders.quantity}) / ${orders.quantity} else 1 end`;
 
 /** Orders created since `since`, per status, with delivered-share money sums (exact numerics). */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/db';
 import { orders, orderStatus, products, users, type Order, type OrderEvent, type OrderStatus, type User } from '@/db/schema';
 import { operatorScope } from '@/lib/auth/guards';
+import { giftCodeColumns, giftCodeFactsOf, type GiftCodeFacts } from '@/lib/orders/gift-code';
 import { listOrderEvents } from '@/lib/orders/queries';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { isUuid } from '@/lib/ids';
@@ -110,7 +111,15 @@ export type OperatorOrderRow = Pick<
   | 'failureCode'
   | 'createdAt'
   | 'completedAt'
-> & { customerEmail: string; topupType: string | null };
+  | 'paymentProvider'
+> & {
+  customerEmail: string;
+  topupType: string | null;
+  /** Paid with a gift code: the number of the voucher order it came from. */
+  giftCodeFrom: number | null;
+  /** A voucher order whose codes paid for other orders: their numbers. */
+  redeemedOn: number[] | null;
+};
 
 const rowColumns = {
   id: orders.id,
@@ -132,6 +141,8 @@ const rowColumns = {
   completedAt: orders.completedAt,
   customerEmail: users.email,
   topupType: products.topupType,
+  paymentProvider: orders.paymentProvider,
+  ...giftCodeColumns,
 };
 
 const filteredOrders = (db: Database, filters: OrderFilters, extra?: SQL) =>
@@ -216,11 +227,12 @@ export async function loadOrdersPage(filters: OrderFilters, page: { limit: numbe
 }
 
 /** One order as the console shows it, with its timeline; operators only. */
-export async function loadOrderDetail(orderId: string): Promise<(OperatorOrderDetail & { events: OrderEvent[] }) | undefined> {
+export async function loadOrderDetail(orderId: string): Promise<(OperatorOrderDetail & { events: OrderEvent[]; giftCode: GiftCodeFacts }) | undefined> {
   const { db } = await operatorScope();
   const detail = await getOrderForOperator(db, orderId);
   if (!detail) return undefined;
-  return { ...detail, events: await listOrderEvents(db, detail.order.id) };
+  const [events, giftCode] = await Promise.all([listOrderEvents(db, detail.order.id), giftCodeFactsOf(db, detail.order)]);
+  return { ...detail, events, giftCode };
 }
 
 /**

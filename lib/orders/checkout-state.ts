@@ -16,6 +16,8 @@ export type ReviewSummary = {
   priceChanged: boolean;
   /** When the server priced it; the newest review is the one shown. */
   reviewedAt: number;
+  /** Whether "Pay with a gift code" is offered for this order (top-ups, when the store allows it). */
+  giftCodes: boolean;
 };
 
 export type CheckoutState = ActionState & { review?: ReviewSummary };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { logger } from '@/lib/logger';
 import { and, eq, isNull } from 'drizzle-orm';
-import { products, productVariants, type Product, type ProductVariant } from '@/db/schema';
+import { products, productVariants, type Order, type Product, type ProductVariant } from '@/db/schema';
 import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
 import { recipientOf, validateInputData } from '@/lib/forms/input-data';
 import { Decimal, minorUnits, parseAmount } from '@/lib/money';
@@ -188,12 +188,15 @@ export async function placeCheckout(
   if (recorded.kind === 'declined') {
     return { kind: 'refused', message: 'Your balance is too low for this order. Ask the store to top up your balance.' };
   }
-  if (recorded.kind === 'created') {
-    const submission = submitOrder(ctx, recorded.order.id).catch((error: unknown) => {
-      // The order is safe (SUBMITTING, paid): the reconciler sends it if this attempt died.
-      logger.error({ order: recorded.order.number, err: error }, 'order submit failed');
-    });
-    await Promise.race([submission, new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT_MS))]);
-  }
+  if (recorded.kind === 'created') await submitAndWait(ctx, recorded.order);
   return { kind: 'placed', orderId: recorded.order.id };
+}
+
+/** Sends a freshly paid order to the supplier, waiting a few seconds for the answer. */
+export async function submitAndWait(ctx: OrderContext, order: Pick<Order, 'id' | 'number'>): Promise<void> {
+  const submission = submitOrder(ctx, order.id).catch((error: unknown) => {
+    // The order is safe (SUBMITTING, paid): the reconciler sends it if this attempt died.
+    logger.error({ order: order.number, err: error }, 'order submit failed');
+  });
+  await Promise.race([submission, new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT_MS))]);
 }

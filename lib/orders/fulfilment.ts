@@ -10,6 +10,7 @@ import { Decimal, roundToMinor } from '@/lib/money';
 import { isOctopusApiError, type OctopusApiError } from '@/lib/octopus';
 import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
+import { giftCodeToRedeem, indexDeliveredCodes } from './gift-code';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES } from './status';
 import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
 
@@ -78,6 +79,7 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
       updatedAt: new Date(),
     };
     if (upstream.secrets) changes.deliverySecret = encryptJson(upstream.secrets);
+    if (status === 'DELIVERED') await indexDeliveredCodes(tx, order, upstream.secrets);
     if (isTerminal(status)) changes.completedAt = new Date();
     else changes.nextCheckAt = new Date(Date.now() + nextCheckDelaySeconds(order) * 1000);
 
@@ -217,6 +219,7 @@ async function sendToSupplier(ctx: OrderContext, order: Order, source: EventSour
     inputData: order.inputData,
     walletId: order.walletId ?? undefined,
     clientReference: order.clientReference,
+    redeemVoucherCode: await giftCodeToRedeem(ctx.db, order),
   });
   logger.info({ order: order.number, outcome: outcome.outcome, attempt: order.submitAttempts }, 'order submitted');
   switch (outcome.outcome) {

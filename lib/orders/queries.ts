@@ -9,6 +9,7 @@ import { refreshOrder, watchesActivation } from './fulfilment';
 import { isTerminal, statusLabels } from './status';
 import type { DeliverySecrets } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
+import { giftCodeFactsOf } from './gift-code';
 
 /** Always scoped by owner: another customer's order id reads as "not found". */
 export async function getOrderForUser(db: Database, orderId: string, userId: string): Promise<Order | undefined> {
@@ -81,9 +82,13 @@ export async function loadMyOrder(orderId: string) {
   const { user, db } = await customerScope(`/orders/${encodeURIComponent(orderId)}`);
   const order = await getOrderForUser(db, orderId, user.id);
   if (!order) return undefined;
-  const [events, orderProducts] = await Promise.all([listOrderEvents(db, order.id), listOrderProducts(db, [order.productId])]);
+  const [events, orderProducts, giftCode] = await Promise.all([
+    listOrderEvents(db, order.id),
+    listOrderProducts(db, [order.productId]),
+    giftCodeFactsOf(db, order),
+  ]);
   const secrets = order.deliverySecret && order.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
-  return { order, events, product: orderProducts.get(order.productId), secrets };
+  return { order, events, product: orderProducts.get(order.productId), secrets, giftCode };
 }
 
 /**

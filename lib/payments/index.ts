@@ -2,6 +2,7 @@ import 'server-only';
 import type { Transaction } from '@/db';
 import { creditCustomer, debitCustomer, InsufficientBalanceError } from '@/lib/ledger';
 import type { Decimal } from '@/lib/money';
+import { giftCodePaymentProvider } from './gift-code';
 
 export type PaymentRequest = {
   userId: string;
@@ -60,5 +61,6 @@ export const balancePaymentProvider: PaymentProvider = {
 
 export function getPaymentProvider(id: string): PaymentProvider {
   if (id === balancePaymentProvider.id) return balancePaymentProvider;
+  if (id === giftCodePaymentProvider.id) return giftCodePaymentProvider;
   throw new Error(`Unknown payment provider: ${id}`);
 }

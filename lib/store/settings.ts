@@ -18,6 +18,10 @@ export const storeSettingsSchema = z.object({
   lowBalanceThreshold: z.string().regex(/^\d+(\.\d{1,2})?$/).default('100'),
   /** Credit for each new customer in sandbox mode; null means DEMO_CREDIT from the environment. */
   demoCredit: z.string().regex(/^\d+(\.\d{1,2})?$/).nullable().default(null),
+  /** Customers may pay for top-ups with a gift card code the store sold (issue 20). */
+  giftCodesEnabled: z.boolean().default(true),
+  /** Markup on the supplier's charge for a top-up paid with a gift code; null: the product's usual markup. */
+  giftCodeMarkupPercent: percent.nullable().default(null),
 });
 
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;

@@ -54,6 +54,8 @@ export type SupplierOrderRequest = {
   inputData: Record<string, string>;
   walletId: number | undefined;
   clientReference: string;
+  /** Top-ups paid with a gift code: the voucher code the supplier redeems instead of debiting a wallet. */
+  redeemVoucherCode?: string;
 };
 
 function fromVoucher(order: VoucherOrder): UpstreamOrder {
@@ -124,7 +126,7 @@ function mapOutcome<T>(outcome: CreateOrderOutcome<T>, map: (order: T) => Upstre
   return outcome.outcome === 'accepted' ? { outcome: 'accepted', order: map(outcome.order) } : outcome;
 }
 
-export function quoteCharges(client: OctopusClient, request: Omit<SupplierOrderRequest, 'clientReference' | 'inputData'>): Promise<Charges> {
+export function quoteCharges(client: OctopusClient, request: Omit<SupplierOrderRequest, 'clientReference' | 'inputData' | 'redeemVoucherCode'>): Promise<Charges> {
   const { upstreamProductId: productId, faceAmount: amount, walletId } = request;
   switch (request.vertical) {
     case 'voucher':
@@ -150,6 +152,7 @@ export async function createSupplierOrder(client: OctopusClient, request: Suppli
           walletId,
           inputData: request.inputData,
           category: (request.category as TopupCategory) ?? undefined,
+          redeemVoucherCode: request.redeemVoucherCode,
         }),
         fromTopup,
       );

@@ -255,17 +255,16 @@ export class State {
     return [...this.vouchers.values(), ...this.topups.values(), ...this.esims.values()].sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  findVoucherCode(code: string): DeliveredVoucher | undefined {
+  /**
+   * A code this client was delivered (its `card_number` or `voucher_reference_number`), in any
+   * voucher order whatever its status; the caller decides whether that status may be redeemed.
+   */
+  findVoucherCode(code: string): { voucher: DeliveredVoucher; order: VoucherOrder } | undefined {
     for (const order of this.vouchers.values()) {
-      if (order.status !== 'DELIVERED' && order.status !== 'PARTIALLY_DELIVERED') continue;
-      const found = order.vouchers.find((v) => v.card_number === code || v.voucher_reference_number === code);
-      if (found) return found;
+      const voucher = order.vouchers.find((v) => v.card_number === code || v.voucher_reference_number === code);
+      if (voucher) return { voucher, order };
     }
     return undefined;
   }
 
-  voucherOrderOf(voucher: DeliveredVoucher): VoucherOrder | undefined {
-    for (const order of this.vouchers.values()) if (order.vouchers.includes(voucher)) return order;
-    return undefined;
-  }
 }

@@ -97,6 +97,22 @@ function pricedRequest(core: SandboxCore, input: Body) {
   return { product, variant, amount, walletId, discountPercent };
 }
 
+/** Voucher order statuses whose codes may fund a top-up (the create-order page: "DELIVERED, COMPLETED"). */
+const REDEEMABLE_STATUSES: readonly string[] = ['DELIVERED', 'COMPLETED'];
+
+/**
+ * The voucher a `redeem_voucher_code` names, if this client may spend it on a product in
+ * `currency`; otherwise the 400 that says why (sandbox/README.md "redeem_voucher_code").
+ */
+function redeemableVoucher(core: SandboxCore, code: string, currency: string) {
+  const found = core.state.findVoucherCode(code);
+  if (!found) throw badRequest('Voucher code not found');
+  if (!REDEEMABLE_STATUSES.includes(found.order.status)) throw badRequest('Voucher is not delivered');
+  if (found.voucher.redeemedBy !== undefined) throw badRequest('Voucher code has already been redeemed');
+  if (found.order.baseCurrency !== currency) throw badRequest('Voucher currency does not match the product currency');
+  return found;
+}
+
 export function topupOrderJson(order: TopupOrder, view: 'detail' | 'list') {
   return {
     id: order.id,
@@ -249,16 +265,11 @@ export function topupRoutes(core: SandboxCore): Route[] {
         core.state.assertClientReferenceFree(clientReference);
 
         let charge: Charge;
-        const redeemed = voucherCode !== undefined ? core.state.findVoucherCode(voucherCode) : undefined;
-        if (voucherCode !== undefined) {
-          if (!redeemed || redeemed.redeemedBy !== undefined) throw badRequest('Voucher code is invalid or already redeemed');
-          const source = core.state.voucherOrderOf(redeemed);
-          if (!source || source.baseCurrency !== product.currency_code) {
-            throw badRequest('Voucher currency does not match the product currency');
-          }
+        const redeemed = voucherCode !== undefined ? redeemableVoucher(core, voucherCode, product.currency_code) : undefined;
+        if (redeemed) {
           const discountAmount = amount.mul(discountPercent).div(100);
           const total = amount.minus(discountAmount);
-          if (source.denomination.lessThan(total)) throw badRequest('Voucher value does not cover the order amount');
+          if (redeemed.order.denomination.lessThan(total)) throw badRequest('Voucher value does not cover the order amount');
           charge = {
             walletId: 0,
             sourceCurrency: product.currency_code,
@@ -278,7 +289,8 @@ export function topupRoutes(core: SandboxCore): Route[] {
 
         const id = core.state.nextOrderId('topup');
         const debit = redeemed ? undefined : debitForOrder(core, charge, 'topup', id);
-        if (redeemed) redeemed.redeemedBy = id;
+        // Checked and taken in one synchronous step: concurrent requests cannot both pass the check.
+        if (redeemed) redeemed.voucher.redeemedBy = id;
         const order: TopupOrder = {
           vertical: 'topup',
           id,
@@ -298,7 +310,7 @@ export function topupRoutes(core: SandboxCore): Route[] {
           currency: product.currency_code,
           statusText: 'Order submitted for fulfilment',
           inputData,
-          redeemedVoucher: redeemed,
+          redeemedVoucher: redeemed?.voucher,
         };
         core.state.topups.set(id, order);
         claimClientReference(core, clientReference, 'topup', id);

@@ -196,27 +196,84 @@ describe('forex', () => {
 });
 
 describe('redeem_voucher_code', () => {
-  it('funds a top-up with a delivered voucher, once; a failed top-up releases it', async () => {
-    const voucher = await h.api.post('/api/v1/orders', { product_id: 123, denomination: 10, quantity: 1 });
-    const code: string = voucher.body.vouchers[0].card_number;
+  const PUBG = { product_id: 4218, amount: 4.99 };
+  const buyVoucher = async (productId = 123, denomination = 10, quantity = 1) =>
+    (await h.api.post('/api/v1/orders', { product_id: productId, denomination, quantity })).body;
+  const redeem = (code: string, extra: Record<string, unknown> = {}) =>
+    h.api.post('/api/v1/topups/orders', { ...PUBG, redeem_voucher_code: code, input_data: { player_id: '5123456789' }, ...extra });
+
+  it('funds a top-up with a delivered voucher: no wallet moves, the whole voucher is used once', async () => {
+    const voucher = await buyVoucher();
+    const code: string = voucher.vouchers[0].card_number;
     const usdBefore = await balance('USD');
-    const paid = await h.api.post('/api/v1/topups/orders', { product_id: 4218, amount: 4.99, redeem_voucher_code: code, input_data: { player_id: '000000404' } });
-    expect(paid.body.status).toBe('FAILED');
-    const reused = await h.api.post('/api/v1/topups/orders', { product_id: 4218, amount: 4.99, redeem_voucher_code: code, input_data: { player_id: '5123456789' } });
-    expect(reused.status).toBe(200);
+    const paid = await redeem(code);
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ status: 'PENDING', amount: 4.7405, currency: 'USD' });
+    expect(paid.body.transaction_id).toBeUndefined();
+    expect(await orderTransactions('topup', paid.body.id)).toEqual([]);
     expect((await balance('USD')).toString()).toBe(usdBefore.toString());
-    expectError(
-      await h.api.post('/api/v1/topups/orders', { product_id: 4218, amount: 4.99, redeem_voucher_code: code, input_data: { player_id: '5123456789' } }),
-      400,
-      'BadRequestError',
-      'BAD_REQUEST',
-      'Voucher code is invalid or already redeemed',
-    );
-    expectError(
-      await h.api.post('/api/v1/topups/orders', { product_id: 4218, amount: 24.99, redeem_voucher_code: voucher.body.vouchers[0].voucher_reference_number, input_data: { player_id: '5123456789' } }),
-      400,
-      'BadRequestError',
-      'BAD_REQUEST',
-    );
+    const delivered = await waitFor(() => h.api.get(`/api/v1/topups/orders/${paid.body.id}`), (r) => r.body.status === 'DELIVERED');
+    expect(delivered.body.transaction_id).toBeUndefined();
+    // The rest of the $10 is not kept: a second, smaller top-up with the same code is refused.
+    expectError(await redeem(code, { amount: 0.99 }), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher code has already been redeemed');
+    expect((await balance('USD')).toString()).toBe(usdBefore.toString());
+  });
+
+  it('accepts the voucher_reference_number as well as the card number', async () => {
+    const voucher = await buyVoucher();
+    const paid = await redeem(voucher.vouchers[0].voucher_reference_number);
+    expect(paid.status).toBe(200);
+    expectError(await redeem(voucher.vouchers[0].card_number), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher code has already been redeemed');
+  });
+
+  it('a top-up that fails releases the voucher for another try', async () => {
+    const code: string = (await buyVoucher()).vouchers[0].card_number;
+    const failed = await redeem(code, { input_data: { player_id: '000000404' } });
+    expect(failed.body.status).toBe('FAILED');
+    expect(await orderTransactions('topup', failed.body.id)).toEqual([]);
+    expect((await redeem(code)).status).toBe(200);
+  });
+
+  it('unknown, undelivered, foreign-currency and too-small vouchers are refused with their own message', async () => {
+    expectError(await redeem('NOT-A-CODE'), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher code not found');
+    // Only the exact code is known: the supplier does not normalise case or dashes.
+    const steam = (await buyVoucher()).vouchers[0].card_number as string;
+    expectError(await redeem(steam.toLowerCase()), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher code not found');
+    // PARTIALLY_DELIVERED is not in (DELIVERED, COMPLETED): its codes cannot fund a top-up.
+    const partial = await buyVoucher(999, 2, 3);
+    expect(partial.status).toBe('PARTIALLY_DELIVERED');
+    expectError(await redeem(partial.vouchers[0].card_number ?? partial.vouchers[0].voucher_reference_number), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher is not delivered');
+    const gbp = await buyVoucher(120, 10);
+    expectError(await redeem(gbp.vouchers[0].card_number), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher currency does not match the product currency');
+    const small = await buyVoucher(101, 4);
+    expectError(await redeem(small.vouchers[0].card_number, { amount: 4.99 }), 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher value does not cover the order amount');
+    expectError(await redeem(steam, { wallet_id: 1 }), 400, 'ValidationException', 'VALIDATION_FAILURE', 'wallet_id and redeem_voucher_code cannot be used together');
+    // None of these refusals used the voucher.
+    expect((await redeem(steam)).status).toBe(200);
+  });
+
+  it('charges does not take redeem_voucher_code (it quotes the wallet charge only)', async () => {
+    const code: string = (await buyVoucher()).vouchers[0].card_number;
+    expectError(await h.api.post('/api/v1/topups/charges', { ...PUBG, redeem_voucher_code: code }), 400, 'ValidationException', 'VALIDATION_FAILURE', 'Unknown field: redeem_voucher_code');
+  });
+
+  it('concurrent redemptions of one code: exactly one wins', async () => {
+    const code: string = (await buyVoucher()).vouchers[0].card_number;
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => redeem(code, { client_reference: `race-${i}` })));
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const loser of answers.filter((r) => r.status !== 200)) {
+      expectError(loser, 400, 'BadRequestError', 'BAD_REQUEST', 'Voucher code has already been redeemed');
+    }
+    const { transactions } = await h.control.ledger();
+    expect(transactions.filter((t) => t.order?.vertical === 'topup')).toEqual([]);
+  });
+
+  it('a retried create with the same client_reference is a duplicate, never a second redemption', async () => {
+    const voucher = await buyVoucher(123, 25);
+    const first = await redeem(voucher.vouchers[0].card_number, { client_reference: 'gift-retry' });
+    expect(first.status).toBe(200);
+    expectError(await redeem(voucher.vouchers[0].card_number, { client_reference: 'gift-retry' }), 400, 'BadRequestError', 'BAD_REQUEST', 'Duplicate client_reference');
+    const listed = await h.api.get('/api/v1/topups/orders?client_reference=gift-retry');
+    expect(listed.body).toHaveLength(1);
   });
 });

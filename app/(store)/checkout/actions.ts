@@ -4,28 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formValues, userAction } from '@/lib/actions';
-import { inputDataFromForm } from '@/lib/forms/input-data';
 import { balanceOf } from '@/lib/ledger';
 import { Decimal, formatMoney } from '@/lib/money';
-import { placeCheckout, quoteCheckout, type CheckoutQuote, type CheckoutRequest } from '@/lib/orders/checkout';
+import { placeCheckout, quoteCheckout, type CheckoutQuote } from '@/lib/orders/checkout';
+import { checkoutRequestFromForm } from '@/lib/orders/checkout-request';
+import { giftCodesOffered } from '@/lib/orders/gift-code';
 import type { CheckoutState, ReviewSummary } from '@/lib/orders/checkout-state';
 import { getOrderContext } from '@/lib/orders/context';
 import { formatInternational } from '@/lib/phone';
 import { getStoreInfo } from '@/lib/store';
-
-function requestFrom(formData: FormData): CheckoutRequest {
-  const text = (key: string) => {
-    const value = formData.get(key);
-    return typeof value === 'string' ? value : undefined;
-  };
-  return {
-    productId: text('productId') ?? '',
-    variantId: text('variantId') ?? '',
-    amount: text('amount'),
-    quantity: text('quantity'),
-    inputData: inputDataFromForm(formData),
-  };
-}
 
 async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: string, priceChanged: boolean): Promise<ReviewSummary> {
   const balance = await balanceOf(userId, quote.storeCurrency);
@@ -44,6 +31,7 @@ async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: st
     checkoutToken,
     priceChanged,
     reviewedAt: Date.now(),
+    giftCodes: await giftCodesOffered(quote),
   };
 }
 
@@ -53,7 +41,7 @@ const buying = { signedOut: 'Sign in or create an account to buy.', invalid: 'Pl
 export const reviewOrderAction = userAction<z.ZodType, CheckoutState>(
   z.looseObject({}),
   async (_data, formData, user) => {
-    const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, requestFrom(formData));
+    const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, checkoutRequestFromForm(formData));
     if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
     return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user.id, randomUUID(), false) };
   },
@@ -69,7 +57,7 @@ export const placeOrderAction = userAction<z.ZodType<{ checkoutToken: string; ex
   z.looseObject({ checkoutToken: z.uuid(), expectedRetail: z.string() }),
   async ({ checkoutToken, expectedRetail }, formData, user) => {
     const result = await placeCheckout(await getOrderContext(), user.id, (await getStoreInfo()).currency, {
-      ...requestFrom(formData),
+      ...checkoutRequestFromForm(formData),
       checkoutToken,
       expectedRetail,
     });

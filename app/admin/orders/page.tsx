@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Download } from 'lucide-react';
+import { GiftCodeNote } from '@/components/admin/gift-code-note';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { loadOrdersPage, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
@@ -136,7 +137,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <td className="font-mono text-xs">{order.recipient ?? '—'}</td>
             <td>
               <OrderStatusBadge status={order.status} />
-              {order.refundedAt && <span className="block text-xs text-zinc-500">Refunded</span>}
+              {order.refundedAt && <span className="block text-xs text-zinc-500">{order.giftCodeFrom !== null ? 'Gift code given back' : 'Refunded'}</span>}
+              <GiftCodeNote giftCodeFrom={order.giftCodeFrom} redeemedOn={order.redeemedOn} />
             </td>
             <td className="text-right tabular-nums">{formatMoney(order.retailAmount, order.retailCurrency)}</td>
             <td className="text-right tabular-nums text-zinc-600 dark:text-zinc-400">{formatMoney(order.wholesaleAmount, order.wholesaleCurrency)}</td>

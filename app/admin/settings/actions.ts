@@ -24,6 +24,8 @@ const settingsSchema = z.object({
   lowBalanceThreshold: amount('Enter an amount like 100 or 250.50.'),
   demoCredit: z.union([z.literal(''), amount('Enter an amount like 50 or 25.50, or leave it empty.')]),
   autoEnableNewProducts: z.literal('on').optional(),
+  giftCodesEnabled: z.literal('on').optional(),
+  giftCodeMarkupPercent: optionalPercent('Gift-code markup'),
 });
 
 export const updateSettingsAction = operatorAction(settingsSchema, async (data, formData, operator) => {
@@ -38,6 +40,8 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
       lowBalanceThreshold: data.lowBalanceThreshold,
       demoCredit: data.demoCredit || null,
       autoEnableNewProducts: data.autoEnableNewProducts === 'on',
+      giftCodesEnabled: data.giftCodesEnabled === 'on',
+      giftCodeMarkupPercent: data.giftCodeMarkupPercent || null,
     },
   });
   if (result.kind === 'refused') return errorState(formData, result.message, result.fieldErrors);

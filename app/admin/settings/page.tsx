@@ -24,6 +24,8 @@ export default async function SettingsPage() {
           lowBalanceThreshold: settings.lowBalanceThreshold,
           demoCredit: settings.demoCredit ?? '',
           autoEnableNewProducts: settings.autoEnableNewProducts,
+          giftCodesEnabled: settings.giftCodesEnabled,
+          giftCodeMarkupPercent: settings.giftCodeMarkupPercent ?? '',
         }}
       />
       <Panel title="Supplier connection" id="connection">

@@ -6,6 +6,7 @@ import { orderPrefill } from '@/components/orders/order-list';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import { requireUser } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
+import { redeemedOnLabel } from '@/lib/orders/gift-code-state';
 import { loadMyOrder, toStatusView } from '@/lib/orders/queries';
 import { formatInternational } from '@/lib/phone';
 import { productHref } from '@/lib/verticals';
@@ -21,7 +22,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   await requireUser(`/orders/${encodeURIComponent(id)}`);
   const mine = await loadMyOrder(id);
   if (!mine) notFound();
-  const { order, events, product, secrets } = mine;
+  const { order, events, product, secrets, giftCode } = mine;
   const retryHref = product ? productHref(product, orderPrefill(order)) : undefined;
   const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
 
@@ -48,7 +49,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         )}
         <div>
           <dt className="text-zinc-500">Paid</dt>
-          <dd className="font-medium">{formatMoney(order.retailAmount, order.retailCurrency)}</dd>
+          <dd className="font-medium">
+            {formatMoney(order.retailAmount, order.retailCurrency)}
+            {giftCode.paidFromOrder !== null && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">with a gift code from order #{giftCode.paidFromOrder}</span>}
+          </dd>
         </div>
         <div>
           <dt className="text-zinc-500">Placed</dt>
@@ -62,7 +66,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         )}
         {order.refundedAt && (
           <div>
-            <dt className="text-zinc-500">Refunded</dt>
+            <dt className="text-zinc-500">{giftCode.paidFromOrder !== null ? 'Gift code given back' : 'Refunded'}</dt>
             <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateTimeFormat.format(order.refundedAt)} UTC</dd>
           </div>
         )}
@@ -81,6 +85,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </p>
           )}
           <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
+          {giftCode.redemptions.map((redemption) => (
+            <p key={redemption.position} className="mt-3 rounded-xl bg-zinc-100 p-3 text-sm dark:bg-zinc-800" data-testid="gift-code-redeemed">
+              {redeemedOnLabel(redemption, secrets.vouchers!.length)}
+            </p>
+          ))}
         </Card>
       )}
 

@@ -6,6 +6,7 @@ import { OrderTimeline } from '@/components/orders/order-timeline';
 import { loadOrderDetail } from '@/lib/admin/orders';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { Decimal, formatMoney } from '@/lib/money';
+import { redeemedOnLabel } from '@/lib/orders/gift-code-state';
 import { ACTIVE_STATUSES } from '@/lib/orders/status';
 import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm } from './_components/order-actions';
 import { timestampFormat } from '@/lib/format';
@@ -33,7 +34,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
   await requireOperator(`/admin/orders/${encodeURIComponent(id)}`);
   const detail = await loadOrderDetail(id);
   if (!detail) notFound();
-  const { order, customer, events } = detail;
+  const { order, customer, events, giftCode } = detail;
   const retail = new Decimal(order.retailAmount);
   const wholesale = new Decimal(order.wholesaleAmount);
   const stuck = ACTIVE_STATUSES.includes(order.status);
@@ -86,7 +87,17 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                       'None: not delivered'
                     ),
                   ],
-                  ['Paid with', order.paymentProvider === 'balance' ? 'Store balance' : order.paymentProvider],
+                  [
+                    'Paid with',
+                    order.paymentProvider === 'balance'
+                      ? 'Store balance'
+                      : giftCode.paidFromOrder !== null
+                        ? `Gift code from order #${giftCode.paidFromOrder} (no wallet or balance debit)`
+                        : order.paymentProvider,
+                  ],
+                  ...(giftCode.redemptions.length > 0
+                    ? ([['Gift code', giftCode.redemptions.map((redemption) => redeemedOnLabel(redemption, order.quantity)).join(' ')]] as [string, string][])
+                    : []),
                   ['Refunded', order.refundedAt ? `${timestampFormat.format(order.refundedAt)} UTC${partial ? ' (undelivered share)' : ''}` : 'No'],
                 ]}
               />

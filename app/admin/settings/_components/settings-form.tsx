@@ -18,6 +18,8 @@ export type SettingsValues = {
   lowBalanceThreshold: string;
   demoCredit: string;
   autoEnableNewProducts: boolean;
+  giftCodesEnabled: boolean;
+  giftCodeMarkupPercent: string;
 };
 
 const idle: ActionState = { status: 'idle' };
@@ -34,8 +36,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { values: SettingsValues; currencyLock: string | null; defaultDemoCredit: string }) {
   const [state, action] = useActionState(updateSettingsAction, idle);
   // After a refused save the form shows what was typed; otherwise what is stored.
-  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts'>) => state.values?.[key] ?? values[key];
+  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts' | 'giftCodesEnabled'>) => state.values?.[key] ?? values[key];
   const autoEnable = state.values ? state.values.autoEnableNewProducts === 'on' : values.autoEnableNewProducts;
+  const giftCodes = state.values ? state.values.giftCodesEnabled === 'on' : values.giftCodesEnabled;
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -102,6 +105,25 @@ export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { valu
             <span className="block text-zinc-500">Otherwise new supplier products wait, hidden, until an operator enables them.</span>
           </span>
         </label>
+      </Section>
+
+      <Section title="Gift codes">
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="giftCodesEnabled" defaultChecked={giftCodes} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Customers may pay for top-ups with a gift code</span>
+            <span className="block text-zinc-500">A gift card code this store sold and delivered pays for a top-up whose price it covers; the supplier redeems the whole code.</span>
+          </span>
+        </label>
+        <Field
+          label="Gift-code markup (%)"
+          name="giftCodeMarkupPercent"
+          inputMode="decimal"
+          placeholder="The product's markup"
+          defaultValue={value('giftCodeMarkupPercent')}
+          errors={errors.giftCodeMarkupPercent}
+          hint="The price a gift code must cover: the supplier's charge × (1 + this markup). Empty: the same price as paying from the balance."
+        />
       </Section>
 
       <FormMessage state={state} />

@@ -24,6 +24,9 @@ const HEADER = [
   'refunded_at',
   'failure_code',
   'completed_at',
+  'payment',
+  'gift_code_from_order',
+  'redeemed_on_orders',
 ];
 
 /** The orders table's current filters as CSV, streamed a batch at a time. */
@@ -64,6 +67,9 @@ export async function GET(request: Request) {
             row.refundedAt,
             row.failureCode,
             row.completedAt,
+            row.paymentProvider,
+            row.giftCodeFrom,
+            row.redeemedOn?.join(' ') ?? null,
           ]),
         )
         .join('');
