@@ -1,3 +1,4 @@
+import type { FieldDescriptor } from '@/lib/forms/types';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ const harness = setupSandbox();
 let database: TestDatabase;
 let ctx: OrderContext;
 
-const playerField = { name: 'player_id', label: 'Player ID', type: 'text', required: true, pattern: '^[0-9]{6,12}$', minLength: 6, maxLength: 12, min: null, max: null, placeholder: null, helpText: null, options: [] };
+const playerField: FieldDescriptor = { name: 'player_id', label: 'Player ID', type: 'text', required: true, pattern: '^[0-9]{6,12}$', minLength: 6, maxLength: 12, min: null, max: null, placeholder: null, helpText: null, options: [] };
 
 const context = (timeoutMs = 5_000): OrderContext => ({ db: database.db, supplier: testClient(harness.sandbox.url, { timeoutMs, logger: false }).client });
 
