@@ -46,8 +46,12 @@ export const orders = pgTable(
 
     retailAmount: numeric('retail_amount', { precision: 20, scale: 4 }).notNull(),
     retailCurrency: text('retail_currency').notNull(),
-    /** The supplier's quote at checkout (charges total_payable), in the paying wallet's currency. */
-    wholesaleAmount: numeric('wholesale_amount', { precision: 20, scale: 4 }).notNull(),
+    /**
+     * The supplier's quote at checkout (charges total_payable), in the paying wallet's currency,
+     * at the supplier's own precision (8.76525): unconstrained numeric, rounded only for display,
+     * so it compares exactly with the wallet debit.
+     */
+    wholesaleAmount: numeric('wholesale_amount').notNull(),
     wholesaleCurrency: text('wholesale_currency').notNull(),
     walletId: integer('wallet_id'),
     markupPercent: numeric('markup_percent', { precision: 7, scale: 3 }).notNull(),
