@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { listProductNamesOnSale, type StoreProductDetail, type StoreVariant } from '@/lib/catalogue/queries';
-import { Decimal, formatMoney } from '@/lib/money';
+import { Decimal, formatAmount, formatMoney, formatMoneyRange } from '@/lib/money';
 import { listMyRecipientsFor } from '@/lib/recipients';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
@@ -19,7 +19,7 @@ function variantLabel(product: StoreProductDetail, variant: StoreVariant): { nam
       ? { name: 'Any amount', detail: `${formatMoney(variant.faceMin, variant.currency)} – ${formatMoney(variant.faceMax, variant.currency)}` }
       : { name: formatMoney(variant.faceMin, variant.currency), detail: null };
   }
-  return { name: variant.name, detail: variant.kind === 'range' ? `${variant.faceMin} – ${variant.faceMax} ${variant.currency}` : null };
+  return { name: variant.name, detail: variant.kind === 'range' ? formatMoneyRange(variant.faceMin, variant.faceMax, variant.currency) : null };
 }
 
 function priceLabel(variant: StoreVariant, storeCurrency: string): string {
@@ -49,8 +49,8 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
       id: variant.id,
       ...variantLabel(product, variant),
       kind: variant.kind,
-      minAmount: variant.faceMin,
-      maxAmount: variant.faceMax,
+      minAmount: formatAmount(variant.faceMin, variant.currency),
+      maxAmount: formatAmount(variant.faceMax, variant.currency),
       currency: variant.currency,
       priceLabel: priceLabel(variant, storeCurrency),
       category: variant.category,

@@ -20,6 +20,7 @@ import { quoteCharges } from '@/lib/supplier/orders';
 import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { effectiveMarkup, isBelowCost, variantWholesale } from './pricing';
+import { learnTopupDiscounts, withTopupDiscounts } from './topup-discounts';
 import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from '@/lib/supplier/catalogue';
 
 export type SyncTrigger = CatalogueSyncRun['trigger'];
@@ -138,8 +139,9 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     const wallet = await getStoreWallet(deps.client, deps.storeCurrency, { fresh: true });
     if (!wallet) throw new Error(`The supplier account has no ${deps.storeCurrency} wallet to pay from.`);
     progress.phase = 'fetching';
-    const upstream = await fetchUpstreamCatalogue(deps.client, { concurrency: deps.concurrency ?? 4, progress });
+    const fetched = await fetchUpstreamCatalogue(deps.client, { concurrency: deps.concurrency ?? 4, progress });
     progress.phase = 'pricing';
+    const upstream = withTopupDiscounts(fetched, await learnTopupDiscounts(deps.client, fetched, wallet.id, deps.concurrency ?? 4));
     const rates = await learnFxRates(deps, upstream, wallet.id);
     progress.phase = 'saving';
     clearInterval(heartbeat);

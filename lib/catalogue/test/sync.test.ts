@@ -69,7 +69,7 @@ describe('catalogue sync', () => {
     expect(pubg.topupType).toBe('GAMING');
     expect((pubg.inputFields as { name: string }[]).map((field) => field.name)).toContain('player_id');
     const [sixtyUc] = await database.db.select().from(productVariants).where(and(eq(productVariants.productId, pubg.id), eq(productVariants.upstreamId, 88412)));
-    expect(sixtyUc).toMatchObject({ name: '60 UC', kind: 'fixed', amount: '0.9900', discountPercent: null });
+    expect(sixtyUc).toMatchObject({ name: '60 UC', kind: 'fixed', amount: '0.9900', discountPercent: '5.000' });
 
     const japan = await product('esim', 712);
     expect(japan).toMatchObject({ countryCode: 'JP', upstreamRegion: 'JPN' });
