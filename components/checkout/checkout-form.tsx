@@ -2,7 +2,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { placeOrderAction, reviewOrderAction } from '@/app/(store)/checkout/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -60,6 +60,12 @@ export function CheckoutForm({
   const variant = product.variants.find((candidate) => candidate.id === variantId);
   const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? {};
   const summary = editing || reviewPending ? undefined : newestReview;
+  const confirmRef = useRef<HTMLFormElement>(null);
+  // The confirm step replaces the longer form: bring its top (and the recipient) into view,
+  // below the sticky header (scroll-mt), instead of leaving the page scrolled past it.
+  useEffect(() => {
+    if (summary) confirmRef.current?.scrollIntoView({ block: 'start' });
+  }, [summary]);
 
   const submitReview = (formData: FormData) => {
     // Same schema as the server: instant messages without a round trip.
@@ -185,8 +191,24 @@ export function CheckoutForm({
       )}
 
       {summary && (
-        <form action={pay} className="space-y-4 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-          <h3 className="text-lg font-semibold">Confirm your order</h3>
+        <form
+          ref={confirmRef}
+          action={pay}
+          aria-labelledby="confirm-heading"
+          className="scroll-mt-24 space-y-4 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+        >
+          <h3 id="confirm-heading" className="text-lg font-semibold">
+            Confirm your order
+          </h3>
+          {summary.recipient && (
+            <div className="rounded-2xl bg-brand-50 p-3 ring-1 ring-brand-100 dark:bg-zinc-800 dark:ring-zinc-700">
+              <p className="text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">For</p>
+              <p className="break-all text-xl font-bold tabular-nums" data-testid="review-recipient">
+                {summary.recipient}
+              </p>
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Check it: codes and top-ups cannot be moved to someone else.</p>
+            </div>
+          )}
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-600 dark:text-zinc-400">Product</dt>
@@ -195,14 +217,6 @@ export function CheckoutForm({
                 {summary.quantity > 1 ? ` × ${summary.quantity}` : ''}
               </dd>
             </div>
-            {summary.recipient && (
-              <div className="flex justify-between gap-4">
-                <dt className="text-zinc-600 dark:text-zinc-400">For</dt>
-                <dd className="text-right font-medium" data-testid="review-recipient">
-                  {summary.recipient}
-                </dd>
-              </div>
-            )}
             {summary.faceValue && (
               <div className="flex justify-between gap-4">
                 <dt className="text-zinc-600 dark:text-zinc-400">Face value</dt>
@@ -215,6 +229,11 @@ export function CheckoutForm({
                 {summary.price}
               </dd>
             </div>
+            {summary.listedPrice && (
+              <p className="text-right text-sm text-emerald-700 dark:text-emerald-400" data-testid="review-lower">
+                Lower than the listed {summary.listedPrice}: our supplier&rsquo;s price dropped.
+              </p>
+            )}
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-600 dark:text-zinc-400">Balance after</dt>
               <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
