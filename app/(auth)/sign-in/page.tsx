@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { safeCallbackUrl } from '@/lib/auth/redirects';
+import { postSignInPath, safeCallbackUrl } from '@/lib/auth/redirects';
 import { SignInForm } from './_components/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
+  const user = await getCurrentUser();
+  if (user) redirect(postSignInPath(callbackUrl, user.role));
   return (
     <div className="rounded-3xl bg-white p-6 ring-1 ring-zinc-200 sm:p-8 dark:bg-zinc-900 dark:ring-zinc-800">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>

@@ -124,6 +124,8 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
           />
           {order.vertical === 'voucher' ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">The supplier cannot email voucher orders (the API has no notification email for them).</p>
+          ) : order.upstreamId === null ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">This order never reached the supplier, so there is no notification email to send.</p>
           ) : (
             <ResendNotificationForm orderId={order.id} email={customer.email} />
           )}
