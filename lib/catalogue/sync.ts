@@ -20,6 +20,7 @@ import { quoteCharges } from '@/lib/supplier/orders';
 import { getStoreSettings, type StoreSettings } from '@/lib/store/settings';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { effectiveMarkup, isBelowCost, variantWholesale } from './pricing';
+import { alertOnCatalogueChanges } from './sync-alerts';
 import { learnTopupDiscounts, withTopupDiscounts } from './topup-discounts';
 import { fetchUpstreamCatalogue, type FetchProgress, type UpstreamProduct, type UpstreamVariant } from '@/lib/supplier/catalogue';
 
@@ -163,6 +164,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
         .where(eq(catalogueSyncRuns.id, run.id));
       return finished;
     });
+    await alertOnCatalogueChanges(db, run.id, summary).catch((error: unknown) => logger.error({ run: run.id, err: error }, 'catalogue alert failed'));
     return { status: 'succeeded', runId: run.id, summary };
   } catch (error) {
     clearInterval(heartbeat);
