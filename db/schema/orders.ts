@@ -131,7 +131,7 @@ export const operatorAlerts = pgTable(
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
     key: text('key').notNull(),
-    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue'] }).notNull(),
+    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue', 'late_delivery'] }).notNull(),
     message: text('message').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     occurrences: integer('occurrences').notNull().default(1),
