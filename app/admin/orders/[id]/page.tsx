@@ -48,7 +48,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight">Order #{order.number}</h1>
           <span data-testid="admin-order-status">
-            <OrderStatusBadge status={order.status} />
+            <OrderStatusBadge status={order.status} partial={partial} />
           </span>
         </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
