@@ -8,15 +8,32 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { PhoneField } from './phone-field';
 
 /** Number first, like every recharge app: we find the operator, the customer confirms it. */
-export function MobileNumberLookup({ defaultCountry = 'IN' }: { defaultCountry?: CountryCode }) {
+export function MobileNumberLookup({ defaultCountry = 'IN', saved = [] }: { defaultCountry?: CountryCode; saved?: { id: string; label: string; phone: string }[] }) {
   const [state, action] = useActionState(lookupNumberAction, { status: 'idle' });
   return (
-    <form action={action} className="space-y-3 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
+    <div className="space-y-3">
+      {saved.length > 0 && (
+        <nav aria-label="Saved numbers" className="flex flex-wrap gap-2">
+          {saved.map((recipient) => (
+            <form key={recipient.id} action={action}>
+              <input type="hidden" name="phone" value={recipient.phone} />
+              <button
+                type="submit"
+                className="rounded-full bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:ring-zinc-700"
+              >
+                {recipient.label}
+              </button>
+            </form>
+          ))}
+        </nav>
+      )}
+      <form action={action} className="space-y-3 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
       <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required />
       <FormMessage state={state} />
       <SubmitButton className="w-full py-3 text-base" pendingLabel="Finding the operator…">
         Find plans
       </SubmitButton>
     </form>
+    </div>
   );
 }

@@ -57,15 +57,21 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
     })),
   };
 
+  // Back from "Fix and try again": the field to fix is marked with the supplier's reason.
+  const fix = firstString(searchParams.fix);
+  const fixField = fix ? product.inputFields.find((field) => field.name === fix) : undefined;
+  const initialErrors = fixField
+    ? { [`input.${fixField.name}`]: [`Check your ${fixField.label.toLowerCase()}: ${firstString(searchParams.reason) || 'the last order with it could not be completed.'}`] }
+    : undefined;
+
   const phone = firstString(searchParams['input.phone_number']);
   const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter(isUuid);
   const alternatives = await listProductNamesOnSale(alternativeIds);
   const query = new URLSearchParams(prefill).toString();
   const here = `/${product.slug}/${product.id}${query ? `?${query}` : ''}`;
 
-  // Saved recipients whose keys this product asks for fill the form in one tap.
-  const fieldNames = new Set(product.inputFields.map((field) => field.name));
-  const recipients = await listMyRecipientsFor(fieldNames);
+  // Saved recipients that fit this product (its fields, their rules, its country) fill the form in one tap.
+  const recipients = await listMyRecipientsFor(product.inputFields, product.countryCode);
   const recipientHref = (values: Record<string, string>) => {
     const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(prefill).filter(([key]) => !key.startsWith('input.'))) });
     for (const [key, value] of Object.entries(values)) params.set(`input.${key}`, value);
@@ -98,7 +104,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
         </nav>
       )}
       {/* Keyed by the prefill so choosing a saved recipient refills the form. */}
-      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
+      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} initialErrors={initialErrors} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
     </section>
   );
 }
