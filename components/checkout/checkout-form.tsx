@@ -39,10 +39,13 @@ const MAX_QUANTITY = 10;
 export function CheckoutForm({
   product,
   prefill = {},
+  initialErrors,
   signInHref,
 }: {
   product: CheckoutProduct;
   prefill?: Record<string, string>;
+  /** Field messages to show before any submit ("Fix and try again" marks the field to fix). */
+  initialErrors?: Record<string, string[]>;
   /** Set when nobody is signed in: Review then leads to sign-in and back. */
   signInHref?: string;
 }) {
@@ -58,9 +61,18 @@ export function CheckoutForm({
   const values = { ...prefill, ...(payState.values ?? {}), ...(reviewState.values ?? {}) };
   const [variantId, setVariantId] = useState(values.variantId ?? values.variant ?? product.variants[0]?.id ?? '');
   const variant = product.variants.find((candidate) => candidate.id === variantId);
-  const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? {};
+  const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? initialErrors ?? {};
   const summary = editing || reviewPending ? undefined : newestReview;
   const confirmRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Arriving to fix a field: put the cursor in it, so the highlighted field is the one in view.
+  const fixName = initialErrors ? Object.keys(initialErrors)[0] : undefined;
+  useEffect(() => {
+    const named = fixName ? formRef.current?.querySelector<HTMLInputElement>(`[name="${CSS.escape(fixName)}"]`) : null;
+    // A phone number's named input is hidden (it carries the E.164 value): focus the one typed in.
+    const control = named?.type === 'hidden' ? named.parentElement?.querySelector<HTMLInputElement>('input:not([type="hidden"])') : named;
+    control?.focus();
+  }, [fixName]);
   // The confirm step replaces the longer form: bring its top (and the recipient) into view,
   // below the sticky header (scroll-mt), instead of leaving the page scrolled past it.
   useEffect(() => {
@@ -85,7 +97,7 @@ export function CheckoutForm({
   return (
     <div className="space-y-4">
       {!summary && (
-        <form action={submitReview} className="space-y-5" noValidate>
+        <form ref={formRef} action={submitReview} className="space-y-5" noValidate>
           <input type="hidden" name="productId" value={product.id} />
           <fieldset>
             <legend className="text-sm font-semibold">Choose {product.vertical === 'esim' ? 'a plan' : product.vertical === 'voucher' ? 'a value' : 'a pack'}</legend>

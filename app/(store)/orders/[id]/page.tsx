@@ -22,7 +22,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const mine = await loadMyOrder(id);
   if (!mine) notFound();
   const { order, events, product, secrets } = mine;
-  const retryHref = product ? productHref(product, orderPrefill(order)) : undefined;
+  // "Fix and try again" names the field to fix (the recipient: phone number, else the first field) and why.
+  const fixField = Object.keys(order.inputData).find((key) => key.includes('phone')) ?? Object.keys(order.inputData)[0];
+  const retryHref = product
+    ? productHref(product, { ...orderPrefill(order), fix: fixField, reason: (order.failureReason ?? order.statusText ?? '').slice(0, 200) || undefined })
+    : undefined;
   const partial = partialDeliveryOf(order);
   const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
 
