@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { catalogueChanges, catalogueSyncRuns, products } from '@/db/schema';
 import type { OctopusClient } from '@/lib/octopus';
@@ -47,7 +47,7 @@ export async function seedCatalogue(
     for (const [index, pick] of DEMO_FEATURED.entries()) {
       await db
         .update(products)
-        .set({ featured: true, sortOrder: -DEMO_FEATURED.length + index })
+        .set({ featured: true, sortOrder: -DEMO_FEATURED.length + index, updatedAt: sql`now()` })
         .where(and(eq(products.vertical, pick.vertical), eq(products.upstreamId, pick.upstreamId), inArray(products.id, brought)));
     }
   }
