@@ -21,6 +21,9 @@ async function chooseOption(page: Page, name: RegExp) {
 const headerBalance = (page: Page) => page.getByRole('link', { name: /^Your account, balance/ });
 
 test.describe('issue 14 corrections', () => {
+  // Each walk signs up and buys through the real pages: several minutes on a loaded machine.
+  test.describe.configure({ timeout: 180_000 });
+
   test('#6 a pasted player ID is trimmed, never cut; the recipient leads the confirm step (#3 prices agree, #4 header balance follows)', async ({ page }, info) => {
     await signUp(page);
     await page.goto('/games');
