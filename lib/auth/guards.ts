@@ -62,10 +62,12 @@ export async function requireOperator(returnTo?: string): Promise<User> {
 async function requestedConsolePath(): Promise<string> {
   const { headers } = await import('next/headers');
   // Outside a request (the worker, tests) there are no headers: the console's home it is.
-  const asked = await headers().then(
-    (list) => list.get(RETURN_TO_HEADER),
-    () => null,
-  );
+  let asked: string | null = null;
+  try {
+    asked = (await headers()).get(RETURN_TO_HEADER);
+  } catch {
+    asked = null;
+  }
   return asked && (asked === '/admin' || asked.startsWith('/admin/') || asked.startsWith('/admin?')) ? safeCallbackUrl(asked, '/admin') : '/admin';
 }
 
