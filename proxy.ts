@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { RETURN_TO_HEADER } from '@/lib/auth/redirects';
 import { env } from '@/lib/env';
 import { pageContentSecurityPolicy, servedOverHttps, strictTransportSecurity } from '@/lib/security-headers';
 
@@ -38,6 +39,9 @@ export function proxy(request: NextRequest) {
     // Next reads the nonce from the request's policy and stamps it on the scripts it renders.
     const headers = new Headers(request.headers);
     headers.set('Content-Security-Policy', policy);
+    // Where a console page was asked for, so a guard that sends the visitor to sign in (the
+    // layout's included) returns them to that page, not to /admin.
+    headers.set(RETURN_TO_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set('Content-Security-Policy', policy);

@@ -15,6 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: name, template: `%s · ${name}` },
     description: 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.',
+    // Files in public/: every page links them, so browsers stop asking for a missing /favicon.ico.
+    manifest: '/manifest.webmanifest',
+    icons: {
+      icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon-192.png', type: 'image/png', sizes: '192x192' }],
+      apple: '/apple-touch-icon.png',
+    },
   };
 }
 

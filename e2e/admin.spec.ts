@@ -113,7 +113,7 @@ test.describe('operator console', () => {
     await page.getByLabel('Store default markup (%)').fill('10');
     await storeName.fill('Squid Shop');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByText('Saved: storeName.')).toBeVisible();
+    await expect(page.getByText('Saved the store name.')).toBeVisible();
     try {
       await page.goto('/');
       await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Squid Shop/ })).toBeVisible();
@@ -122,7 +122,7 @@ test.describe('operator console', () => {
       await page.goto('/admin/settings');
       await page.getByLabel('Store name').fill(original);
       await page.getByRole('button', { name: 'Save settings' }).click();
-      await expect(page.getByText('Saved: storeName.')).toBeVisible();
+      await expect(page.getByText('Saved the store name.')).toBeVisible();
     }
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('cell', { name: /^supplier\.connection_test .*clientId: 42/ }).first()).toBeVisible();

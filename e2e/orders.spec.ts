@@ -86,7 +86,9 @@ test.describe('buying', () => {
     const lpa = await page.getByRole('button', { name: 'Copy LPA string' }).locator('xpath=..').locator('code').textContent();
     expect(lpa).toMatch(/^LPA:1\$[^$]+\$.+/);
     expect(await decodeQr(page.getByTestId('esim-qr'))).toBe(lpa);
-    await expect(page.getByRole('link', { name: 'Install on this iPhone' })).toHaveAttribute('href', /esimsetup\.apple\.com/);
+    // The one-tap link is for iPhones only (issue 14 #10); this browser gets the QR code's steps.
+    await expect(page.getByRole('link', { name: 'Install on this iPhone' })).toHaveCount(0);
+    await expect(page.getByTestId('esim-install-steps')).toBeVisible();
     await expect(page.getByText(/^ICCID/)).toContainText(/\d{19,20}/);
   });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db';
+import { recordAudit, type AuditActor } from '@/lib/audit';
+import { getDb, type Database, type Transaction } from '@/db';
 import { operatorAlerts, type OperatorAlert } from '@/db/schema';
 
 /** Opens an alert for operators, or counts one more occurrence of the same open alert. */
@@ -24,4 +25,25 @@ export async function resolveAlert(db: Database | Transaction, key: string): Pro
 
 export function listOpenAlerts(db: Database): Promise<OperatorAlert[]> {
   return db.select().from(operatorAlerts).where(isNull(operatorAlerts.resolvedAt)).orderBy(desc(operatorAlerts.lastSeenAt));
+}
+
+/** The key of the alert raised when the supplier wallet could not pay for an order. */
+export const insufficientFundsAlertKey = (currency: string) => `supplier_insufficient_funds:${currency}`;
+
+/** An operator has seen an alert and put it away; it comes back if its cause happens again. */
+export async function dismissAlert(db: Database, operator: AuditActor, id: string): Promise<OperatorAlert | undefined> {
+  return db.transaction(async (tx) => {
+    const [alert] = await tx
+      .update(operatorAlerts)
+      .set({ resolvedAt: sql`now()` })
+      .where(and(eq(operatorAlerts.id, id), isNull(operatorAlerts.resolvedAt)))
+      .returning();
+    if (alert) await recordAudit(tx, operator, { action: 'alert.dismiss', targetType: 'alert', targetId: alert.id, details: { message: alert.message } });
+    return alert;
+  });
+}
+
+/** The dashboard's Dismiss button (the action checked the operator). */
+export async function dismissAlertAsOperator(operator: AuditActor, id: string): Promise<OperatorAlert | undefined> {
+  return dismissAlert(await getDb(), operator, id);
 }

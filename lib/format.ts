@@ -10,3 +10,8 @@ export const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium'
 export const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', ...utc });
 /** "21 Nov 2026, 05:36:18": timelines and logs, where seconds matter */
 export const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', ...utc });
+
+/** "21 Nov 2026, 05:36 UTC": the one way a moment is written for people (dates or ISO text in). */
+export function formatDateTimeUtc(value: Date | string): string {
+  return `${dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value)} UTC`;
+}

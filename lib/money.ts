@@ -31,6 +31,16 @@ export function formatMoney(amount: MoneyInput, currency: string, locale = 'en-U
   }).format(rounded.toFixed(digits) as unknown as number);
 }
 
+/** A range in one currency, each end at the currency's own decimals: "₹10.00 – ₹5,000.00". */
+export function formatMoneyRange(min: MoneyInput, max: MoneyInput, currency: string, locale = 'en-US'): string {
+  return `${formatMoney(min, currency, locale)} – ${formatMoney(max, currency, locale)}`;
+}
+
+/** An amount as a person would type it, at the currency's decimals, no symbol or grouping ("10.00"). */
+export function formatAmount(amount: MoneyInput, currency: string): string {
+  return roundToMinor(amount, currency).toFixed(minorUnits(currency));
+}
+
 /**
  * Parses an amount typed by a person ("12", "12.5", "12.50"). Returns undefined for anything
  * that is not a plain positive decimal with at most the currency's minor digits.

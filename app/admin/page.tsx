@@ -5,6 +5,7 @@ import { loadDashboard } from '@/lib/admin/dashboard';
 import { formatAge, formatRate, type OrderSummary } from '@/lib/admin/metrics';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
+import { DismissAlertButton } from './_components/dismiss-alert-button';
 import { SalesChart } from './_components/sales-chart';
 import { WalletPanel } from './_components/wallet-panel';
 import { dateTimeFormat } from '@/lib/format';
@@ -50,12 +51,15 @@ export default async function AdminOverviewPage() {
         <Panel title="Needs attention" id="alerts">
           <ul className="space-y-2" data-testid="operator-alerts">
             {openAlerts.map((alert) => (
-              <li key={alert.id} className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-                <p className="font-medium">{alert.message}</p>
-                <p className="text-xs opacity-80">
-                  {alert.kind.replaceAll('_', ' ')} · since {dateTimeFormat.format(alert.createdAt)} UTC
-                  {alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}
-                </p>
+              <li key={alert.id} className="flex items-start justify-between gap-3 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+                <div className="min-w-0">
+                  <p className="font-medium">{alert.message}</p>
+                  <p className="text-xs opacity-80">
+                    {alert.kind.replaceAll('_', ' ')} · since {dateTimeFormat.format(alert.createdAt)} UTC
+                    {alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}
+                  </p>
+                </div>
+                <DismissAlertButton alertId={alert.id} label={alert.message} />
               </li>
             ))}
           </ul>

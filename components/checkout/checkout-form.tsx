@@ -2,7 +2,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { placeOrderAction, reviewOrderAction } from '@/app/(store)/checkout/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,7 +10,7 @@ import { INPUT_PREFIX, inputDataFromForm, validateInputData } from '@/lib/forms/
 import type { FieldDescriptor } from '@/lib/forms/types';
 import type { CheckoutState } from '@/lib/orders/checkout-state';
 import { DynamicField } from './dynamic-field';
-import { Card } from '@/components/ui/card';
+import { cardSurface } from '@/components/ui/card';
 import { GiftCodePayment } from './gift-code-payment';
 
 export type CheckoutVariant = {
@@ -41,10 +41,13 @@ const MAX_QUANTITY = 10;
 export function CheckoutForm({
   product,
   prefill = {},
+  initialErrors,
   signInHref,
 }: {
   product: CheckoutProduct;
   prefill?: Record<string, string>;
+  /** Field messages to show before any submit ("Fix and try again" marks the field to fix). */
+  initialErrors?: Record<string, string[]>;
   /** Set when nobody is signed in: Review then leads to sign-in and back. */
   signInHref?: string;
 }) {
@@ -60,8 +63,23 @@ export function CheckoutForm({
   const values = { ...prefill, ...(payState.values ?? {}), ...(reviewState.values ?? {}) };
   const [variantId, setVariantId] = useState(values.variantId ?? values.variant ?? product.variants[0]?.id ?? '');
   const variant = product.variants.find((candidate) => candidate.id === variantId);
-  const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? {};
+  const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? initialErrors ?? {};
   const summary = editing || reviewPending ? undefined : newestReview;
+  const confirmRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Arriving to fix a field: put the cursor in it, so the highlighted field is the one in view.
+  const fixName = initialErrors ? Object.keys(initialErrors)[0] : undefined;
+  useEffect(() => {
+    const named = fixName ? formRef.current?.querySelector<HTMLInputElement>(`[name="${CSS.escape(fixName)}"]`) : null;
+    // A phone number's named input is hidden (it carries the E.164 value): focus the one typed in.
+    const control = named?.type === 'hidden' ? named.parentElement?.querySelector<HTMLInputElement>('input:not([type="hidden"])') : named;
+    control?.focus();
+  }, [fixName]);
+  // The confirm step replaces the longer form: bring its top (and the recipient) into view,
+  // below the sticky header (scroll-mt), instead of leaving the page scrolled past it.
+  useEffect(() => {
+    if (summary) confirmRef.current?.scrollIntoView({ block: 'start' });
+  }, [summary]);
 
   const submitReview = (formData: FormData) => {
     // Same schema as the server: instant messages without a round trip.
@@ -81,7 +99,7 @@ export function CheckoutForm({
   return (
     <div className="space-y-4">
       {!summary && (
-        <form action={submitReview} className="space-y-5" noValidate>
+        <form ref={formRef} action={submitReview} className="space-y-5" noValidate>
           <input type="hidden" name="productId" value={product.id} />
           <fieldset>
             <legend className="text-sm font-semibold">Choose {product.vertical === 'esim' ? 'a plan' : product.vertical === 'voucher' ? 'a value' : 'a pack'}</legend>
@@ -187,8 +205,24 @@ export function CheckoutForm({
       )}
 
       {summary && (
-        <Card as="form" rounded="3xl" action={pay} className="space-y-4">
-          <h3 className="text-lg font-semibold">Confirm your order</h3>
+        <form
+          ref={confirmRef}
+          action={pay}
+          aria-labelledby="confirm-heading"
+          className={`scroll-mt-24 space-y-4 rounded-3xl p-5 ${cardSurface}`}
+        >
+          <h3 id="confirm-heading" className="text-lg font-semibold">
+            Confirm your order
+          </h3>
+          {summary.recipient && (
+            <div className="rounded-2xl bg-brand-50 p-3 ring-1 ring-brand-100 dark:bg-zinc-800 dark:ring-zinc-700">
+              <p className="text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">For</p>
+              <p className="break-all text-xl font-bold tabular-nums" data-testid="review-recipient">
+                {summary.recipient}
+              </p>
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Check it: codes and top-ups cannot be moved to someone else.</p>
+            </div>
+          )}
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-600 dark:text-zinc-400">Product</dt>
@@ -197,14 +231,6 @@ export function CheckoutForm({
                 {summary.quantity > 1 ? ` × ${summary.quantity}` : ''}
               </dd>
             </div>
-            {summary.recipient && (
-              <div className="flex justify-between gap-4">
-                <dt className="text-zinc-600 dark:text-zinc-400">For</dt>
-                <dd className="text-right font-medium" data-testid="review-recipient">
-                  {summary.recipient}
-                </dd>
-              </div>
-            )}
             {summary.faceValue && (
               <div className="flex justify-between gap-4">
                 <dt className="text-zinc-600 dark:text-zinc-400">Face value</dt>
@@ -217,6 +243,11 @@ export function CheckoutForm({
                 {summary.price}
               </dd>
             </div>
+            {summary.listedPrice && (
+              <p className="text-right text-sm text-emerald-700 dark:text-emerald-400" data-testid="review-lower">
+                Lower than the listed {summary.listedPrice}: our supplier&rsquo;s price dropped.
+              </p>
+            )}
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-600 dark:text-zinc-400">Balance after</dt>
               <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
@@ -242,7 +273,7 @@ export function CheckoutForm({
               Pay {summary.price}
             </SubmitButton>
           </div>
-        </Card>
+        </form>
       )}
       {summary?.giftCodes && (
         <GiftCodePayment

@@ -76,8 +76,9 @@ export function DynamicField({
       inputMode={field.type === 'number' || (field.pattern?.includes('[0-9]') ?? false) ? 'numeric' : undefined}
       autoComplete="off"
       required={field.required}
-      minLength={field.minLength ?? undefined}
-      maxLength={field.maxLength ?? undefined}
+      // No minLength/maxLength attributes: the browser would cut a pasted value (spaces
+      // included) to the limit and send another player's ID. The shared schema trims first,
+      // then checks, and refuses with the field's message.
       placeholder={field.placeholder ?? undefined}
       hint={field.helpText ?? undefined}
       defaultValue={defaultValue}

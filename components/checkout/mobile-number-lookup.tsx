@@ -9,15 +9,32 @@ import { PhoneField } from './phone-field';
 import { Card } from '@/components/ui/card';
 
 /** Number first, like every recharge app: we find the operator, the customer confirms it. */
-export function MobileNumberLookup({ defaultCountry = 'IN' }: { defaultCountry?: CountryCode }) {
+export function MobileNumberLookup({ defaultCountry = 'IN', saved = [] }: { defaultCountry?: CountryCode; saved?: { id: string; label: string; phone: string }[] }) {
   const [state, action] = useActionState(lookupNumberAction, { status: 'idle' });
   return (
-    <Card as="form" rounded="3xl" action={action} className="space-y-3" noValidate>
+    <div className="space-y-3">
+      {saved.length > 0 && (
+        <nav aria-label="Saved numbers" className="flex flex-wrap gap-2">
+          {saved.map((recipient) => (
+            <form key={recipient.id} action={action}>
+              <input type="hidden" name="phone" value={recipient.phone} />
+              <button
+                type="submit"
+                className="rounded-full bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:ring-zinc-700"
+              >
+                {recipient.label}
+              </button>
+            </form>
+          ))}
+        </nav>
+      )}
+      <Card as="form" rounded="3xl" action={action} className="space-y-3" noValidate>
       <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required />
       <FormMessage state={state} />
       <SubmitButton className="w-full py-3 text-base" pendingLabel="Finding the operator…">
         Find plans
       </SubmitButton>
-    </Card>
+      </Card>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { listProductNamesOnSale, type StoreProductDetail, type StoreVariant } from '@/lib/catalogue/queries';
-import { Decimal, formatMoney } from '@/lib/money';
+import { Decimal, formatAmount, formatMoney, formatMoneyRange } from '@/lib/money';
 import { listMyRecipientsFor } from '@/lib/recipients';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
@@ -19,7 +19,7 @@ function variantLabel(product: StoreProductDetail, variant: StoreVariant): { nam
       ? { name: 'Any amount', detail: `${formatMoney(variant.faceMin, variant.currency)} – ${formatMoney(variant.faceMax, variant.currency)}` }
       : { name: formatMoney(variant.faceMin, variant.currency), detail: null };
   }
-  return { name: variant.name, detail: variant.kind === 'range' ? `${variant.faceMin} – ${variant.faceMax} ${variant.currency}` : null };
+  return { name: variant.name, detail: variant.kind === 'range' ? formatMoneyRange(variant.faceMin, variant.faceMax, variant.currency) : null };
 }
 
 function priceLabel(variant: StoreVariant, storeCurrency: string): string {
@@ -49,13 +49,20 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
       id: variant.id,
       ...variantLabel(product, variant),
       kind: variant.kind,
-      minAmount: variant.faceMin,
-      maxAmount: variant.faceMax,
+      minAmount: formatAmount(variant.faceMin, variant.currency),
+      maxAmount: formatAmount(variant.faceMax, variant.currency),
       currency: variant.currency,
       priceLabel: priceLabel(variant, storeCurrency),
       category: variant.category,
     })),
   };
+
+  // Back from "Fix and try again": the field to fix is marked with the supplier's reason.
+  const fix = firstString(searchParams.fix);
+  const fixField = fix ? product.inputFields.find((field) => field.name === fix) : undefined;
+  const initialErrors = fixField
+    ? { [`input.${fixField.name}`]: [`Check your ${fixField.label.toLowerCase()}: ${firstString(searchParams.reason) || 'the last order with it could not be completed.'}`] }
+    : undefined;
 
   const phone = firstString(searchParams['input.phone_number']);
   const alternativeIds = (firstString(searchParams.alternatives) ?? '').split(',').filter(isUuid);
@@ -63,9 +70,8 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
   const query = new URLSearchParams(prefill).toString();
   const here = `/${product.slug}/${product.id}${query ? `?${query}` : ''}`;
 
-  // Saved recipients whose keys this product asks for fill the form in one tap.
-  const fieldNames = new Set(product.inputFields.map((field) => field.name));
-  const recipients = await listMyRecipientsFor(fieldNames);
+  // Saved recipients that fit this product (its fields, their rules, its country) fill the form in one tap.
+  const recipients = await listMyRecipientsFor(product.inputFields, product.countryCode);
   const recipientHref = (values: Record<string, string>) => {
     const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(prefill).filter(([key]) => !key.startsWith('input.'))) });
     for (const [key, value] of Object.entries(values)) params.set(`input.${key}`, value);
@@ -98,7 +104,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
         </nav>
       )}
       {/* Keyed by the prefill so choosing a saved recipient refills the form. */}
-      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
+      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} initialErrors={initialErrors} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
     </section>
   );
 }

@@ -60,7 +60,7 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
           Status
         </h2>
         <span data-testid="order-status">
-          <OrderStatusBadge status={view.status} />
+          <OrderStatusBadge status={view.status} partial={view.partial} />
         </span>
       </div>
       <div aria-live="polite" className="mt-3 space-y-2 text-sm">

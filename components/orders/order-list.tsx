@@ -33,7 +33,7 @@ export function OrderList({ orders, products }: { orders: Order[]; products: Map
               </p>
             </Link>
             <div className="flex shrink-0 flex-col items-end gap-1.5">
-              <OrderStatusBadge status={order.status} />
+              <OrderStatusBadge status={order.status} partial={order.delivery.partial === true} />
               {product?.enabled && (
                 <Link href={productHref(product, orderPrefill(order))} className="text-xs font-medium text-brand-600 hover:underline dark:text-brand-100">
                   Buy again

@@ -10,6 +10,12 @@ const styles: Record<OrderStatus, string> = {
   REJECTED: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
 };
 
-export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${styles[status]}`}>{statusLabels[status]}</span>;
+/** `partial`: delivered, but only some of the codes (the rest refunded): not a green "Delivered". */
+export function OrderStatusBadge({ status, partial = false }: { status: OrderStatus; partial?: boolean }) {
+  const partly = partial && status === 'DELIVERED';
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${partly ? styles.PENDING : styles[status]}`}>
+      {partly ? 'Partly delivered' : statusLabels[status]}
+    </span>
+  );
 }

@@ -1,6 +1,6 @@
 import type { OrderEvent } from '@/db/schema';
-import { statusLabels } from '@/lib/orders/status';
-import { timestampFormat } from '@/lib/format';
+import { customerEventLabels, statusLabels } from '@/lib/orders/status';
+import { formatDateTimeUtc, timestampFormat } from '@/lib/format';
 
 const sourceLabels: Record<OrderEvent['source'], string> = {
   checkout: 'Checkout',
@@ -10,21 +10,25 @@ const sourceLabels: Record<OrderEvent['source'], string> = {
   operator: 'Operator',
 };
 
-/** Every state change of an order, oldest first. Operators also see the supplier's payloads. */
+/** Every state change of an order, oldest first. Operators see states, sources and the supplier's payloads. */
 export function OrderTimeline({ events, showPayloads = false }: { events: OrderEvent[]; showPayloads?: boolean }) {
   return (
     <ol className="relative space-y-4 border-l border-zinc-200 pl-5 dark:border-zinc-800">
       {events.map((event) => (
         <li key={event.id} className="relative">
           <span aria-hidden="true" className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full bg-brand-600 ring-4 ring-white dark:ring-zinc-900" />
-          <p className="text-sm font-medium">
-            {event.fromStatus && event.fromStatus !== event.toStatus ? `${statusLabels[event.fromStatus]} → ` : ''}
-            {statusLabels[event.toStatus]}
-            <span className="font-normal text-zinc-500"> · {sourceLabels[event.source]}</span>
-          </p>
+          {showPayloads ? (
+            <p className="text-sm font-medium">
+              {event.fromStatus && event.fromStatus !== event.toStatus ? `${statusLabels[event.fromStatus]} → ` : ''}
+              {statusLabels[event.toStatus]}
+              <span className="font-normal text-zinc-500"> · {sourceLabels[event.source]}</span>
+            </p>
+          ) : (
+            <p className="text-sm font-medium">{customerEventLabels[event.toStatus]}</p>
+          )}
           {event.message && <p className="text-sm text-zinc-600 dark:text-zinc-400">{event.message}</p>}
           <p className="text-xs text-zinc-500">
-            <time dateTime={event.createdAt.toISOString()}>{timestampFormat.format(event.createdAt)} UTC</time>
+            <time dateTime={event.createdAt.toISOString()}>{showPayloads ? `${timestampFormat.format(event.createdAt)} UTC` : formatDateTimeUtc(event.createdAt)}</time>
           </p>
           {showPayloads && event.payload !== null && (
             <details className="mt-1">

@@ -27,6 +27,10 @@ export type OrderDelivery = {
   activatedAt?: string | null;
   dataAmountGb?: string | null;
   validityDays?: number | null;
+  /** Refunded while still open at the supplier: watched for a late delivery (lib/orders/late-delivery.ts). */
+  supplierWatch?: 'open' | 'late_delivery' | 'closed';
+  /** The operator who settled a late delivery. */
+  lateDeliverySettledBy?: string;
 };
 
 export const orders = pgTable(
@@ -65,8 +69,12 @@ export const orders = pgTable(
 
     retailAmount: numeric('retail_amount', { precision: 20, scale: 4 }).notNull(),
     retailCurrency: text('retail_currency').notNull(),
-    /** The supplier's quote at checkout (charges total_payable), in the paying wallet's currency. */
-    wholesaleAmount: numeric('wholesale_amount', { precision: 20, scale: 4 }).notNull(),
+    /**
+     * The supplier's quote at checkout (charges total_payable), in the paying wallet's currency,
+     * at the supplier's own precision (8.76525): unconstrained numeric, rounded only for display,
+     * so it compares exactly with the wallet debit.
+     */
+    wholesaleAmount: numeric('wholesale_amount').notNull(),
     wholesaleCurrency: text('wholesale_currency').notNull(),
     walletId: integer('wallet_id'),
     markupPercent: numeric('markup_percent', { precision: 7, scale: 3 }).notNull(),
@@ -146,7 +154,7 @@ export const operatorAlerts = pgTable(
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
     key: text('key').notNull(),
-    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue'] }).notNull(),
+    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue', 'late_delivery'] }).notNull(),
     message: text('message').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     occurrences: integer('occurrences').notNull().default(1),

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { orders, type VerticalKind } from '@/db/schema';
-import { raiseAlert, resolveAlert } from '@/lib/alerts';
+import { insufficientFundsAlertKey, raiseAlert, resolveAlert } from '@/lib/alerts';
 import { Decimal, formatMoney } from '@/lib/money';
 import { operatorScope } from '@/lib/auth/guards';
 import { isOctopusApiError, octopus, type OctopusClient, type Page, type Transaction } from '@/lib/octopus';
@@ -18,7 +18,8 @@ export type WalletCheck = { wallets: WalletBalance[]; storeWallet: WalletBalance
 
 /**
  * Reads the wallets and keeps the low-balance alert in step: open while the store-currency
- * wallet (the one that pays for orders) is under the threshold, resolved once it is not.
+ * wallet (the one that pays for orders) is under the threshold, resolved once it is not (and
+ * with it the "customers are being refused" alert).
  * A missing store-currency wallet counts as low: nothing can be bought.
  */
 export async function checkSupplierWallets(db: Database, client: OctopusClient, currency: string, threshold: string): Promise<WalletCheck> {
@@ -37,6 +38,8 @@ export async function checkSupplierWallets(db: Database, client: OctopusClient, 
     });
   } else {
     await resolveAlert(db, lowBalanceAlertKey(currency));
+    // Topped up: customers are no longer being refused, so that alert clears itself too.
+    await resolveAlert(db, insufficientFundsAlertKey(currency));
   }
   return { wallets, storeWallet, threshold: limit, low };
 }

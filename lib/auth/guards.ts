@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { getDb, type Database } from '@/db';
 import type { User } from '@/db/schema';
 import { getCurrentSession } from './current-session';
+import { RETURN_TO_HEADER, safeCallbackUrl } from './redirects';
 
 /**
  * The signed-in user, re-read from the database on every request (once per render) so a
@@ -48,10 +49,23 @@ export async function requireUser(returnTo = '/account'): Promise<User> {
  * calls it again, so no page can render operator data without it (a layout alone does not run
  * for every request that renders the page below it).
  */
-export async function requireOperator(returnTo = '/admin'): Promise<User> {
+export async function requireOperator(returnTo?: string): Promise<User> {
   const check = await checkOperator();
   if (check.ok) return check.operator;
-  return check.reason === 'signed_out' ? sendToSignIn(returnTo) : answerNotFound();
+  return check.reason === 'signed_out' ? sendToSignIn(returnTo ?? (await requestedConsolePath())) : answerNotFound();
+}
+
+/** The console page this request asked for (set by the proxy), so sign-in leads back to it. */
+async function requestedConsolePath(): Promise<string> {
+  const { headers } = await import('next/headers');
+  // Outside a request (the worker, tests) there are no headers: the console's home it is.
+  let asked: string | null = null;
+  try {
+    asked = (await headers()).get(RETURN_TO_HEADER);
+  } catch {
+    asked = null;
+  }
+  return asked && (asked === '/admin' || asked.startsWith('/admin/') || asked.startsWith('/admin?')) ? safeCallbackUrl(asked, '/admin') : '/admin';
 }
 
 /**

@@ -1,3 +1,6 @@
+/** Request header the proxy sets to the page asked for (path and query). */
+export const RETURN_TO_HEADER = 'x-return-to';
+
 // A stand-in for the site's own origin: only the path, query and fragment of a callback are kept,
 // so any value that resolves to another origin (however it is encoded) is refused.
 const SITE = new URL('http://site.invalid');
@@ -20,4 +23,14 @@ export function safeCallbackUrl(value: unknown, fallback = '/account'): string {
   // `/..//host` normalises to `//host`: a protocol-relative URL once it is a Location header.
   if (url.origin !== SITE.origin || target.startsWith('//')) return fallback;
   return target;
+}
+
+/** Where a person lands after signing in when no page asked for them: operators in the console. */
+export function landingPathFor(role: string | undefined): string {
+  return role === 'operator' ? '/admin' : '/account';
+}
+
+/** The page to open after sign-in: the one asked for when it is on this site, else the role's landing. */
+export function postSignInPath(callbackUrl: unknown, role: string | undefined): string {
+  return safeCallbackUrl(callbackUrl, landingPathFor(role));
 }

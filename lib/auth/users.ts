@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db';
+import { getDb, type Database, type Transaction } from '@/db';
 import { users, type User, type UserRole } from '@/db/schema';
 import { recordAudit, systemActor, type AuditActor } from '@/lib/audit';
 import { creditCustomer } from '@/lib/ledger';
@@ -15,6 +15,11 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
     .from(users)
     .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`);
   return user;
+}
+
+/** The role of the account signed in with `email` (it decides where sign-in lands). */
+export async function roleOfEmail(email: string): Promise<UserRole | undefined> {
+  return (await findUserByEmail(await getDb(), email))?.role;
 }
 
 export class EmailTakenError extends Error {

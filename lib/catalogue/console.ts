@@ -67,7 +67,8 @@ export async function updateProductSettings(operator: User, productId: string, n
         .map((key) => [key, `${before[key] ?? 'default'} → ${next[key] ?? 'default'}`]),
     );
     await recordAudit(tx, operator, { action: 'catalogue.update', targetType: 'product', targetId: productId, details: { name: before.name, ...changes } });
-    return { name: before.name, pausedNow: paused.length > 0, pausedReason: after?.pausedReason ?? null };
+    // The name the operator just saved (display name), else the supplier's.
+    return { name: next.displayName ?? before.name, pausedNow: paused.length > 0, pausedReason: after?.pausedReason ?? null };
   });
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { catalogueChanges, catalogueSyncRuns, products } from '@/db/schema';
 import type { OctopusClient } from '@/lib/octopus';
+import { updateStoreSettings } from '@/lib/store/settings';
 import { runCatalogueSync } from './sync';
 
 /** The demo's shop window: a few well-known products per vertical (sandbox ids). */
@@ -22,8 +23,9 @@ export type CatalogueSeedResult = { status: 'synced'; products: number; duration
 
 /**
  * A store that has never synced its catalogue gets one full sync. In sandbox mode the demo
- * then puts what it brought in on sale and features a few products per vertical; against the
- * real supplier everything stays disabled for the operator to review.
+ * turns on "Put newly synced products on sale" first (so the sync puts them on sale) and
+ * features a few products per vertical; against the real supplier the setting stays as it is
+ * (off by default) and everything waits, disabled, for the operator to review.
  */
 export async function seedCatalogue(
   db: Database,
@@ -31,6 +33,9 @@ export async function seedCatalogue(
 ): Promise<CatalogueSeedResult> {
   const [synced] = await db.select({ id: catalogueSyncRuns.id }).from(catalogueSyncRuns).where(eq(catalogueSyncRuns.status, 'succeeded')).limit(1);
   if (synced) return { status: 'skipped' };
+  // The demo opts in to "Put newly synced products on sale", visibly in the settings, rather
+  // than enabling behind the setting's back: the setting and what the sync did agree.
+  if (sandbox) await updateStoreSettings(db, { autoEnableNewProducts: true });
   const outcome = await runCatalogueSync({ db, client, storeCurrency }, { trigger: 'seed' });
   if (outcome.status === 'busy') return { status: 'skipped' };
   if (outcome.status === 'failed') return { status: 'failed', error: outcome.error };
@@ -39,11 +44,10 @@ export async function seedCatalogue(
       .select({ id: catalogueChanges.productId })
       .from(catalogueChanges)
       .where(and(eq(catalogueChanges.runId, outcome.runId), eq(catalogueChanges.kind, 'new')));
-    await db.update(products).set({ enabled: true }).where(inArray(products.id, brought));
     for (const [index, pick] of DEMO_FEATURED.entries()) {
       await db
         .update(products)
-        .set({ featured: true, sortOrder: -DEMO_FEATURED.length + index })
+        .set({ featured: true, sortOrder: -DEMO_FEATURED.length + index, updatedAt: sql`now()` })
         .where(and(eq(products.vertical, pick.vertical), eq(products.upstreamId, pick.upstreamId), inArray(products.id, brought)));
     }
   }

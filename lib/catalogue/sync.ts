@@ -9,6 +9,8 @@ import { getStoreWallet } from '@/lib/supplier/wallet';
 import { applyCatalogue } from './apply-catalogue';
 import { learnFxRates } from './fx-rates';
 import { syncProductImages } from './product-images';
+import { alertOnCatalogueChanges } from './sync-alerts';
+import { learnTopupDiscounts, withTopupDiscounts } from './topup-discounts';
 import { fetchTestScenarios, markTestScenarios, type TestScenarioRef } from './test-scenarios';
 import { claimSyncRun, DEFAULT_LEASE_MS, initialProgress, renewSyncLease, runningRunId, type SyncTrigger } from './sync-lease';
 
@@ -77,8 +79,9 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     const wallet = await getStoreWallet(deps.client, deps.storeCurrency, { fresh: true });
     if (!wallet) throw new Error(`The supplier account has no ${deps.storeCurrency} wallet to pay from.`);
     progress.phase = 'fetching';
-    const upstream = await fetchUpstreamCatalogue(deps.client, { concurrency: deps.concurrency ?? 4, progress });
+    const fetched = await fetchUpstreamCatalogue(deps.client, { concurrency: deps.concurrency ?? 4, progress });
     progress.phase = 'pricing';
+    const upstream = withTopupDiscounts(fetched, await learnTopupDiscounts(deps.client, fetched, wallet.id, deps.concurrency ?? 4));
     const rates = await learnFxRates(deps.client, { storeCurrency: deps.storeCurrency, walletId: wallet.id }, upstream);
     const scenarios = await (deps.testScenarios ?? fetchTestScenarios)();
     progress.phase = 'saving';
@@ -102,6 +105,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
         .where(eq(catalogueSyncRuns.id, run.id));
       return finished;
     });
+    await alertOnCatalogueChanges(db, run.id, summary).catch((error: unknown) => logger.error({ run: run.id, err: error }, 'catalogue alert failed'));
     // Pictures after the catalogue is saved: a slow or broken image host never fails a sync.
     if (deps.images !== false) {
       const images = await syncProductImages(db, { concurrency: deps.concurrency ?? 4 }).catch((error: unknown) => ({ error: String(error) }));

@@ -8,6 +8,8 @@ export type ReviewSummary = {
   recipient: string | null;
   faceValue: string | null;
   price: string;
+  /** The listed price when the charge is lower than it ("listed at $1.37"), else null. */
+  listedPrice: string | null;
   /** The exact retail amount, sent back with Pay so a changed price is caught. */
   expectedRetail: string;
   balanceAfter: string;

@@ -2,6 +2,7 @@ import 'server-only';
 import { logger } from '@/lib/logger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { products, productVariants, type Order, type Product, type ProductVariant } from '@/db/schema';
+import { listedRetail } from '@/lib/catalogue/listed-price';
 import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
 import { recipientOf, validateInputData } from '@/lib/forms/input-data';
 import { Decimal, minorUnits, parseAmount } from '@/lib/money';
@@ -35,6 +36,8 @@ export type CheckoutQuote = {
   inputData: Record<string, string>;
   recipient: string | null;
   retail: Decimal;
+  /** The price the store listed for this choice; `retail` is never above it. */
+  listed: Decimal | null;
   wholesale: Decimal;
   markupPercent: Decimal;
   storeCurrency: string;
@@ -122,9 +125,19 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
 
   const settings = await getStoreSettings(ctx.db);
   const markupPercent = effectiveMarkup(product, settings);
-  const retail = retailFromWholesale(charges.totalPayable, markupPercent, storeCurrency);
+  const exact = retailFromWholesale(charges.totalPayable, markupPercent, storeCurrency);
+  // The charge never exceeds the price the store listed (list, product page, operator preview):
+  // a cheaper quote is passed on and shown as such; a dearer one is held at the listed price.
+  const listed = await listedRetail(ctx.db, { product, variant, face: amount, quantity, storeCurrency, settings });
+  const retail = listed && exact.gt(listed) ? listed : exact;
   // DESIGN.md "Money": an order whose retail price would not cover its wholesale charge is refused.
-  if (retail.lt(charges.totalPayable)) return problem('This product is not on sale right now.');
+  if (retail.lt(charges.totalPayable)) {
+    return problem(
+      listed && exact.gt(listed)
+        ? 'Our supplier raised the price of this option, so it cannot be sold at the listed price right now. Please try again later.'
+        : 'This product is not on sale right now.',
+    );
+  }
 
   return {
     ok: true,
@@ -136,6 +149,7 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
       inputData: input.data,
       recipient: recipientOf(product.inputFields, input.data) ?? null,
       retail,
+      listed,
       wholesale: charges.totalPayable,
       markupPercent,
       storeCurrency,

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db';
 import { orderEvents, orders, products, type Order, type OrderEvent, type OrderStatus } from '@/db/schema';
-import { raiseAlert } from '@/lib/alerts';
+import { insufficientFundsAlertKey, raiseAlert } from '@/lib/alerts';
 import { encryptJson } from '@/lib/crypto';
 import { Decimal, roundToMinor } from '@/lib/money';
 import { isOctopusApiError, type OctopusApiError } from '@/lib/octopus';
@@ -123,7 +123,7 @@ async function rejectOrder(ctx: OrderContext, orderId: string, error: OctopusApi
     const refundedAt = await refundOrder(tx, current, current.retailAmount, `Refund for order #${current.number}`);
     if (supplierShort) {
       await raiseAlert(tx, {
-        key: `supplier_insufficient_funds:${current.wholesaleCurrency}`,
+        key: insufficientFundsAlertKey(current.wholesaleCurrency),
         kind: 'supplier_insufficient_funds',
         message: `The supplier wallet (${current.wholesaleCurrency}) could not pay for orders. Top it up: customers are being refused.`,
         details: { lastOrder: current.number, supplierMessage: error.message },

@@ -7,6 +7,7 @@ import { isOctopusApiError } from '@/lib/octopus';
 import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
 import { applyUpstream, refreshOrder } from './fulfilment';
+import { checkRefundedOrder, supplierWatchOf, watchAfterRefund } from './late-delivery';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES, statusLabels } from './status';
 import { findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
@@ -104,6 +105,10 @@ export async function refundOrderAsOperator(ctx: OrderContext, orderId: string, 
         completedAt: now,
         nextCheckAt: null,
       } satisfies Partial<Order>);
+      // Still open at the supplier (or a submit never answered): it may yet deliver and charge
+      // the wallet, so it stays watched after the refund (issue 14 #1).
+      const openAtSupplier = supplierView ? !isTerminal(localStatusOf(supplierView.status)) : current.status === 'SUBMITTING';
+      if (openAtSupplier) Object.assign(changes, watchAfterRefund(current));
     }
     const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, current.id)).returning();
     await tx.insert(orderEvents).values({
@@ -136,7 +141,7 @@ export async function refundOrderAsOperator(ctx: OrderContext, orderId: string, 
 export async function refreshOrderAsOperator(ctx: OrderContext, orderId: string, operator: Operator): Promise<Order | undefined> {
   const order = await loadOrder(ctx, orderId);
   if (!order) return undefined;
-  const updated = await refreshOrder(ctx, order.id, 'operator');
+  const updated = supplierWatchOf(order) === 'open' ? await checkRefundedOrder(ctx, order, 'operator') : await refreshOrder(ctx, order.id, 'operator');
   await recordAudit(ctx.db, operator, {
     action: 'order.refresh',
     targetType: 'order',

@@ -42,6 +42,8 @@ export type OrderStatusView = {
   /** True while the page should keep polling (an eSIM not installed yet is still watched). */
   live: boolean;
   activationStatus: string | null;
+  /** Delivered with only some of the codes; the rest refunded. */
+  partial: boolean;
   updatedAt: string;
 };
 
@@ -57,6 +59,7 @@ export function toStatusView(order: Order): OrderStatusView {
     terminal: isTerminal(order.status),
     live: !isTerminal(order.status) || (watchesActivation(order) && order.delivery.isInstalled !== true),
     activationStatus: order.delivery.activationStatus ?? null,
+    partial: order.status === 'DELIVERED' && order.delivery.partial === true,
     updatedAt: order.updatedAt.toISOString(),
   };
 }

@@ -3,6 +3,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb, type Database } from '@/db';
 import { savedRecipients, type SavedRecipient } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
+import type { FieldDescriptor } from '@/lib/forms/types';
+import { recipientFits } from './fit';
 
 export const MAX_SAVED_RECIPIENTS = 20;
 
@@ -32,12 +34,19 @@ export async function deleteSavedRecipient(userId: string, id: string): Promise<
 }
 
 /** The signed-in customer's saved recipients whose keys are all fields of this form; none for a stranger. */
-export async function listMyRecipientsFor(fieldNames: ReadonlySet<string>): Promise<SavedRecipient[]> {
+export async function listMyRecipientsFor(fields: readonly FieldDescriptor[], countryCode: string | null): Promise<SavedRecipient[]> {
   const user = await getCurrentUser();
   if (!user) return [];
   const recipients = await listSavedRecipients(await getDb(), user.id);
-  return recipients.filter((recipient) => {
-    const keys = Object.keys(recipient.values);
-    return keys.length > 0 && keys.every((key) => fieldNames.has(key));
-  });
+  return recipients.filter((recipient) => recipientFits(recipient.values, fields, countryCode));
+}
+
+/** The signed-in customer's saved phone numbers, for the number-first /mobile page. */
+export async function listMySavedPhones(): Promise<{ id: string; label: string; phone: string }[]> {
+  const user = await getCurrentUser();
+  if (!user) return [];
+  const recipients = await listSavedRecipients(await getDb(), user.id);
+  return recipients.flatMap((recipient) =>
+    recipient.kind === 'phone' && recipient.values.phone_number ? [{ id: recipient.id, label: recipient.label, phone: recipient.values.phone_number }] : [],
+  );
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { errorState, validatedAction } from '@/lib/actions';
 import { signInWithPassword } from '@/lib/auth';
 import { describeWait } from '@/lib/auth/rate-limit';
-import { safeCallbackUrl } from '@/lib/auth/redirects';
+import { postSignInPath } from '@/lib/auth/redirects';
+import { roleOfEmail } from '@/lib/auth/users';
 
 const signInSchema = z.object({
   email: z.email('Enter the email address you signed up with.'),
@@ -27,5 +28,5 @@ function refusalMessage(code: string): string {
 export const signInAction = validatedAction(signInSchema, async (data, formData) => {
   const refused = await signInWithPassword(data.email, data.password);
   if (refused) return errorState(formData, refusalMessage(refused));
-  redirect(safeCallbackUrl(data.callbackUrl));
+  redirect(postSignInPath(data.callbackUrl || undefined, await roleOfEmail(data.email)));
 });

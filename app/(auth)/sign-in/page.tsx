@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { safeCallbackUrl } from '@/lib/auth/redirects';
+import { postSignInPath, safeCallbackUrl } from '@/lib/auth/redirects';
 import { SignInForm } from './_components/sign-in-form';
 import { Card } from '@/components/ui/card';
 
@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
+  const user = await getCurrentUser();
+  if (user) redirect(postSignInPath(callbackUrl, user.role));
   return (
     <Card rounded="3xl" padded={false} className="p-6 sm:p-8">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Your account' };
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const id = title.toLowerCase().replace(/\W+/g, '-');
   return (
-    <Card as="section" rounded="3xl" aria-labelledby={id} className="sm:p-6">
+    <Card as="section" rounded="3xl" aria-labelledby={id} className="min-w-0 sm:p-6">
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
@@ -50,11 +50,12 @@ export default async function AccountPage() {
         <p className="mt-2 text-sm text-brand-100">Orders are paid from this balance. Failed orders are refunded to it automatically.</p>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* minmax(0, 1fr) tracks: a wide order row must not widen the page past a phone (431 px on 412). */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section title="Balance history">
           <StatementList lines={statement} currency={currency} />
         </Section>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Section title="Orders">
             <OrderList orders={orders} products={orderProducts} />
           </Section>

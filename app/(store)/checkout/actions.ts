@@ -1,6 +1,7 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formValues, userAction } from '@/lib/actions';
@@ -25,6 +26,7 @@ async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: st
     faceValue:
       quote.variant.currency !== quote.storeCurrency ? formatMoney(new Decimal(quote.faceAmount).times(quote.quantity), quote.variant.currency) : null,
     price: formatMoney(quote.retail, quote.storeCurrency),
+    listedPrice: quote.listed && quote.retail.lt(quote.listed) ? formatMoney(quote.listed, quote.storeCurrency) : null,
     expectedRetail: quote.retail.toFixed(),
     balanceAfter: formatMoney(after, quote.storeCurrency),
     sufficientBalance: after.gte(0),
@@ -72,6 +74,8 @@ export const placeOrderAction = userAction<z.ZodType<{ checkoutToken: string; ex
         review: await summarize(result.quote, user.id, randomUUID(), true),
       };
     }
+    // The header's balance lives in the layout, which a redirect alone keeps as it was.
+    refresh();
     redirect(`/orders/${result.orderId}`);
   },
   buying,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
+import { listMySavedPhones } from '@/lib/recipients';
 import { getVertical } from '@/lib/verticals';
 
 export const metadata: Metadata = { title: getVertical('mobile').title };
@@ -9,7 +10,7 @@ export default async function MobilePage({ searchParams }: { searchParams: Promi
   return (
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
-        <MobileNumberLookup />
+        <MobileNumberLookup saved={await listMySavedPhones()} />
       </div>
       <h2 className="text-lg font-semibold">Or pick your operator</h2>
     </SectionPage>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { errorState, operatorAction } from '@/lib/actions';
 import { storeCurrencySchema, storeNameSchema } from '@/lib/store';
 import { saveStoreSettings, testSupplierConnection } from '@/lib/store/operator-settings';
+import { savedSettingsMessage } from '@/lib/store/setting-labels';
 
 const percent = (label: string) =>
   z
@@ -47,7 +48,7 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
   if (result.kind === 'refused') return errorState(formData, result.message, result.fieldErrors);
   if (result.kind === 'unchanged') return { status: 'success', message: 'Nothing changed.' };
   revalidatePath('/', 'layout');
-  return { status: 'success', message: `Saved: ${result.changed.join(', ')}.` };
+  return { status: 'success', message: savedSettingsMessage(result.changed) };
 });
 
 export const testSupplierConnectionAction = operatorAction(z.object({}), async (_data, _formData, operator) => {

@@ -5,6 +5,7 @@ import { loadSupplierView } from '@/lib/admin/wallets';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import type { TransactionMatch } from '@/lib/admin/reconcile';
 import { formatMoney } from '@/lib/money';
+import { loadLateDeliveries } from '@/lib/orders/late-delivery';
 import { pageNumber, type SearchParams } from '@/lib/search-params';
 import { Table } from '@/components/ui/table';
 import { timestampFormat } from '@/lib/format';
@@ -43,7 +44,7 @@ export default async function SupplierPage({ searchParams }: { searchParams: Pro
   await requireOperator('/admin/supplier');
   const page = pageNumber((await searchParams).page);
 
-  const view = await loadSupplierView(page, PAGE_SIZE);
+  const [view, late] = await Promise.all([loadSupplierView(page, PAGE_SIZE), loadLateDeliveries()]);
   let content: React.ReactNode;
   if (view.kind === 'unavailable') {
     content = (
@@ -135,6 +136,21 @@ export default async function SupplierPage({ searchParams }: { searchParams: Pro
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Every debit and credit of the supplier wallet that pays for orders, beside the store’s own orders. Rows in red need a look: money moved for an order the store does not know, or a different amount than the store recorded.
       </p>
+      {late.length > 0 && (
+        <Panel title="Delivered after a refund" id="late-deliveries">
+          <ul className="space-y-1 text-sm" data-testid="late-deliveries">
+            {late.map((order) => (
+              <li key={order.id} className="rounded-lg bg-red-50 px-3 py-2 text-red-900 dark:bg-red-950 dark:text-red-100">
+                <Link href={`/admin/orders/${order.id}`} className="font-semibold hover:underline">
+                  Order #{order.number}
+                </Link>{' '}
+                ({verticalNames[order.vertical]} #{order.upstreamId}, {formatMoney(order.wholesaleAmount, order.wholesaleCurrency)}): the customer was refunded, then the supplier
+                delivered and charged the wallet. Decide on the order&rsquo;s page.
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
       {content}
     </div>
   );

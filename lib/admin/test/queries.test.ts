@@ -4,6 +4,7 @@ import { operatorAlerts, orders, users, type Order } from '@/db/schema';
 import { dailySales, orderTotalsSince } from '@/lib/admin/dashboard';
 import { summarizeOrders } from '@/lib/admin/metrics';
 import { iterateOrdersForOperator, listOrdersForOperator, parseOrderFilters } from '@/lib/admin/orders';
+import { dismissAlert, insufficientFundsAlertKey, listOpenAlerts, raiseAlert } from '@/lib/alerts';
 import { checkSupplierWallets, findOrdersWithoutDebit, loadTransactionsPage } from '@/lib/admin/wallets';
 import type { OrderContext } from '@/lib/orders/context';
 import { submitOrder } from '@/lib/orders/fulfilment';
@@ -110,6 +111,20 @@ describe('supplier wallet and reconciliation', () => {
     expect((await checkSupplierWallets(database.db, ctx.supplier, 'USD', '100')).low).toBe(false);
     const [resolved] = await database.db.select().from(operatorAlerts).where(eq(operatorAlerts.key, 'supplier_low_balance:USD'));
     expect(resolved!.resolvedAt).not.toBeNull();
+  });
+
+  it('clears "customers are being refused" once the wallet is topped up, and lets an operator dismiss an alert (issue 14 #5)', async () => {
+    await raiseAlert(database.db, { key: insufficientFundsAlertKey('USD'), kind: 'supplier_insufficient_funds', message: 'customers are being refused' });
+    await harness.control.setWalletBalance('USD', '5000');
+    await checkSupplierWallets(database.db, ctx.supplier, 'USD', '100');
+    const [refused] = await database.db.select().from(operatorAlerts).where(eq(operatorAlerts.key, insufficientFundsAlertKey('USD')));
+    expect(refused!.resolvedAt).not.toBeNull();
+
+    await raiseAlert(database.db, { key: 'catalogue_changes', kind: 'catalogue', message: 'The supplier repriced 1 product.' });
+    const [open] = await listOpenAlerts(database.db);
+    const [operator] = await database.db.insert(users).values({ email: `alerts-${Date.now()}@example.com`, role: 'operator' }).returning();
+    expect((await dismissAlert(database.db, operator!, open!.id))?.id).toBe(open!.id);
+    expect(await listOpenAlerts(database.db)).toEqual([]);
   });
 
   it('pairs wallet debits with orders and flags both kinds of mismatch', async () => {

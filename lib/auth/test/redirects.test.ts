@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeCallbackUrl } from '@/lib/auth/redirects';
+import { postSignInPath, safeCallbackUrl } from '@/lib/auth/redirects';
 
 const ORIGIN = 'https://shop.example';
 
@@ -67,5 +67,18 @@ describe('safeCallbackUrl', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('where sign-in lands (issue 14 #15)', () => {
+  it('sends operators to the console and customers to their account when no page was asked for', () => {
+    expect(postSignInPath(undefined, 'operator')).toBe('/admin');
+    expect(postSignInPath(undefined, 'customer')).toBe('/account');
+    expect(postSignInPath('//evil.example', 'operator')).toBe('/admin');
+  });
+
+  it('keeps the page that was asked for, whoever signs in', () => {
+    expect(postSignInPath('/admin/orders/5a0c?tab=x', 'operator')).toBe('/admin/orders/5a0c?tab=x');
+    expect(postSignInPath('/orders/1', 'customer')).toBe('/orders/1');
   });
 });

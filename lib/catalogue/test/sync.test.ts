@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueChanges, catalogueSyncRuns, fxRates, products, productVariants } from '@/db/schema';
+import { catalogueChanges, catalogueSyncRuns, fxRates, operatorAlerts, products, productVariants } from '@/db/schema';
 import { updateStoreSettings } from '@/lib/store/settings';
 import { ESIM_PRODUCTS } from '@/sandbox/catalogue/esim';
 import { TOPUP_PRODUCTS } from '@/sandbox/catalogue/topups';
@@ -76,7 +76,7 @@ describe('catalogue sync', () => {
     expect(pubg.topupType).toBe('GAMING');
     expect(pubg.inputFields.map((field) => field.name)).toContain('player_id');
     const [sixtyUc] = await database.db.select().from(productVariants).where(and(eq(productVariants.productId, pubg.id), eq(productVariants.upstreamId, 88412)));
-    expect(sixtyUc).toMatchObject({ name: '60 UC', kind: 'fixed', amount: '0.9900', discountPercent: null });
+    expect(sixtyUc).toMatchObject({ name: '60 UC', kind: 'fixed', amount: '0.9900', discountPercent: '5.000' });
 
     const japan = await product('esim', 712);
     expect(japan).toMatchObject({ countryCode: 'JP', upstreamRegion: 'JPN' });
@@ -147,6 +147,9 @@ describe('catalogue sync', () => {
       .from(productVariants)
       .where(and(eq(productVariants.productId, (await product('voucher', 123)).id), eq(productVariants.key, 'd:10')));
     expect(variant!.discountPercent).toBe('1.000');
+    // Operators hear of it on the dashboard (issue 14 #5).
+    const [alert] = await database.db.select().from(operatorAlerts).where(and(eq(operatorAlerts.key, 'catalogue_changes'), isNull(operatorAlerts.resolvedAt)));
+    expect(alert).toMatchObject({ kind: 'catalogue', message: expect.stringContaining('repriced 1 product') });
   });
 
   it('pauses a product whose markup would sell below cost, once, until the markup is fixed', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders } from '@/db/schema';
+import { orders, productVariants } from '@/db/schema';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import { getCustomerBalance } from '@/lib/ledger';
 import { placeCheckout, quoteCheckout } from '@/lib/orders/checkout';
@@ -128,5 +128,42 @@ describe('checkout', () => {
       expect(ok.quote.inputData).toEqual({ phone_number: '+918879685100' });
       expect(ok.quote.retail.gt(ok.quote.wholesale)).toBe(true);
     }
+  });
+
+  it('stores the supplier charge at its own precision (issue 14 #2: 8.76525, not 8.7653)', async () => {
+    const { product, variant } = await insertProduct(database.db, {
+      vertical: 'voucher',
+      upstreamId: 113,
+      name: 'Fortnite V-Bucks Gift Card',
+      variant: { key: 'd:8.99', name: '$8.99', kind: 'fixed', amount: '8.99' },
+    });
+    const quoted = await quoteCheckout(ctx, 'USD', { productId: product.id, variantId: variant.id, inputData: {} });
+    expect(quoted.ok).toBe(true);
+    if (!quoted.ok) return;
+    expect(quoted.quote.wholesale.toFixed()).toBe('8.76525');
+    const userId = await createFundedCustomer(database.db, '20.00');
+    const placed = await placeCheckout(ctx, userId, 'USD', {
+      productId: product.id,
+      variantId: variant.id,
+      inputData: {},
+      checkoutToken: randomUUID(),
+      expectedRetail: quoted.quote.retail.toFixed(),
+    });
+    expect(placed.kind).toBe('placed');
+    if (placed.kind !== 'placed') return;
+    const [row] = await database.db.select().from(orders).where(eq(orders.id, placed.orderId));
+    expect(row!.wholesaleAmount).toBe('8.76525');
+  });
+
+  it('never charges more than the listed price, and says when it charges less (issue 14 #3)', async () => {
+    const { product, variant } = await pubg();
+    // Listed with a 10% discount: 4.99 x 0.90 x 1.10 = 4.9401 -> $4.95; the supplier quotes 4.7405 -> $5.22.
+    await database.db.update(productVariants).set({ discountPercent: '10' }).where(eq(productVariants.id, variant.id));
+    const held = await quoteCheckout(ctx, 'USD', { productId: product.id, variantId: variant.id, inputData: { player_id: '5123456789' } });
+    expect(held.ok && held.quote.retail.toFixed(2)).toBe('4.95');
+    // Listed with none: $5.49; the charge is the lower $5.22 and the listed price is known.
+    await database.db.update(productVariants).set({ discountPercent: null }).where(eq(productVariants.id, variant.id));
+    const lower = await quoteCheckout(ctx, 'USD', { productId: product.id, variantId: variant.id, inputData: { player_id: '5123456789' } });
+    expect(lower.ok && [lower.quote.retail.toFixed(2), lower.quote.listed?.toFixed(2)]).toEqual(['5.22', '5.49']);
   });
 });

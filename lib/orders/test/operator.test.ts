@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, orderEvents, orders, users } from '@/db/schema';
+import { auditLog, operatorAlerts, orderEvents, orders, users } from '@/db/schema';
 import { getCustomerBalance, ledgerTotal } from '@/lib/ledger';
 import type { OrderContext } from '@/lib/orders/context';
 import { submitOrder } from '@/lib/orders/fulfilment';
-import { refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
+import { refreshOrderAsOperator, refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
+import { listLateDeliveries, settleLateDelivery } from '@/lib/orders/late-delivery';
 import { createTestDatabase, type TestDatabase } from '@/test/helpers/database';
 import { createFundedCustomer, recordTestOrder } from '@/test/helpers/orders';
 import { setupSandbox, testClient } from '@/test/helpers/sandbox';
@@ -140,3 +141,35 @@ describe('notification email', () => {
     expect((await resendNotificationEmail(ctx, voucher.id, operator)).kind).toBe('unsupported');
   });
 });
+
+describe('late delivery after a refund (issue 14 #1)', () => {
+  it('keeps watching an order refunded while open at the supplier, keeps a late delivery and flags it', async () => {
+    const userId = await createFundedCustomer(database.db, '10.00');
+    const order = await recordTestOrder(ctx, { ...pubg, userId, inputData: { player_id: '999999408' } });
+    const pending = await submitOrder(ctx, order.id);
+    expect(pending.status).toBe('PENDING');
+    const refund = await refundOrderAsOperator(ctx, order.id, operator, 'Customer gave up waiting');
+    expect(refund.kind).toBe('refunded');
+    if (refund.kind !== 'refunded') return;
+    expect(refund.order.delivery.supplierWatch).toBe('open');
+
+    await harness.control.resolveOrder('topup', pending.upstreamId!, 'DELIVERED');
+    const after = await refreshOrderAsOperator(ctx, order.id, operator);
+    expect(after!.status).toBe('CANCELLED');
+    expect(after!.upstreamStatus).toBe('DELIVERED');
+    expect(after!.delivery.supplierWatch).toBe('late_delivery');
+    expect(await balanceOf(userId)).toBe('10.00');
+
+    const late = await listLateDeliveries(database.db);
+    expect(late.map((row) => row.id)).toContain(order.id);
+    const [alert] = await database.db.select().from(operatorAlerts).where(and(eq(operatorAlerts.key, `late_delivery:${order.id}`), isNull(operatorAlerts.resolvedAt)));
+    expect(alert!.message).toContain(`#${order.number}`);
+    const events = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id));
+    expect(events.some((event) => event.message?.includes('delivered this order after the store refunded it'))).toBe(true);
+
+    const settled = await settleLateDelivery(database.db, operator, order.id, 'Customer keeps the refund; codes claimed back');
+    expect(settled!.delivery.supplierWatch).toBe('closed');
+    expect(await listLateDeliveries(database.db)).toEqual([]);
+  });
+});
+

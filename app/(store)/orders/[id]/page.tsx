@@ -7,6 +7,7 @@ import { OrderTimeline } from '@/components/orders/order-timeline';
 import { requireUser } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
 import { redeemedOnLabel } from '@/lib/orders/gift-code-state';
+import { partialDeliveryOf } from '@/lib/orders/partial';
 import { loadMyOrder, toStatusView } from '@/lib/orders/queries';
 import { formatInternational } from '@/lib/phone';
 import { productHref } from '@/lib/verticals';
@@ -23,7 +24,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const mine = await loadMyOrder(id);
   if (!mine) notFound();
   const { order, events, product, secrets, giftCode } = mine;
-  const retryHref = product ? productHref(product, orderPrefill(order)) : undefined;
+  // "Fix and try again" names the field to fix (the recipient: phone number, else the first field) and why.
+  const fixField = Object.keys(order.inputData).find((key) => key.includes('phone')) ?? Object.keys(order.inputData)[0];
+  const retryHref = product
+    ? productHref(product, { ...orderPrefill(order), fix: fixField, reason: (order.failureReason ?? order.statusText ?? '').slice(0, 200) || undefined })
+    : undefined;
+  const partial = partialDeliveryOf(order);
   const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
 
   return (
@@ -67,7 +73,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {order.refundedAt && (
           <div>
             <dt className="text-zinc-500">{giftCode.paidFromOrder !== null ? 'Gift code given back' : 'Refunded'}</dt>
-            <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateTimeFormat.format(order.refundedAt)} UTC</dd>
+            <dd className="font-medium text-emerald-700 dark:text-emerald-400" data-testid="order-refunded">
+              {partial
+                ? `${formatMoney(partial.refunded, order.retailCurrency)} for ${partial.ordered - partial.delivered} undelivered code${partial.ordered - partial.delivered === 1 ? '' : 's'}`
+                : formatMoney(order.retailAmount, order.retailCurrency)}
+              <span className="block text-xs font-normal text-zinc-500">{dateTimeFormat.format(order.refundedAt)} UTC{giftCode.paidFromOrder !== null ? '' : ', to your balance'}</span>
+            </dd>
           </div>
         )}
       </Card>
@@ -81,7 +92,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </h2>
           {order.delivery.partial === true && (
             <p className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-              Only {String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered. The rest was refunded to your balance.
+              Only {partial ? partial.delivered : String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered.{' '}
+              {partial ? `${formatMoney(partial.refunded, order.retailCurrency)} for the rest went back to your balance.` : 'The rest was refunded to your balance.'}
             </p>
           )}
           <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />

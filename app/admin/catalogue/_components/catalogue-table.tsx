@@ -2,7 +2,7 @@
 
 import { Star } from 'lucide-react';
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useState, useTransition } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/actions';
 import { setProductsEnabledAction, toggleFeaturedAction } from '../actions';
@@ -39,6 +39,20 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
   // Only rows on screen count: after a filter change or a save, ticks of rows that left are ignored.
   const selected = new Set(rows.filter((row) => ticked.has(row.id)).map((row) => row.id));
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const [, startFeaturing] = useTransition();
+  // React clears a form's controls once its action ends: the ticks go, so the selection goes too
+  // (else the count says 3 while nothing is ticked, and the next bulk action sends nothing).
+  const submitBulk = (formData: FormData) => {
+    setSelected(new Set());
+    bulk(formData);
+  };
+  // Not a submit button with its own formAction: React renames such a button to encode the
+  // action, so its name/value never reached the server ("Please correct the highlighted fields").
+  const toggleFeatured = (row: CatalogueTableRow) => {
+    const formData = new FormData();
+    formData.set('feature', `${row.id}:${row.featured ? 'off' : 'on'}`);
+    startFeaturing(() => feature(formData));
+  };
   const toggle = (id: string) =>
     setSelected(() => {
       const next = new Set(selected);
@@ -48,7 +62,7 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
     });
 
   return (
-    <form action={bulk} className="space-y-3">
+    <form action={submitBulk} className="space-y-3">
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-2xl bg-white/95 p-2 ring-1 ring-zinc-200 backdrop-blur dark:bg-zinc-900/95 dark:ring-zinc-800">
         <span className="px-2 text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
           {selected.size} selected
@@ -137,10 +151,8 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
             </td>
             <td>
               <button
-                type="submit"
-                formAction={feature}
-                name="feature"
-                value={`${row.id}:${row.featured ? 'off' : 'on'}`}
+                type="button"
+                onClick={() => toggleFeatured(row)}
                 aria-pressed={row.featured}
                 aria-label={`Feature ${row.name}`}
                 className="rounded-lg p-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"

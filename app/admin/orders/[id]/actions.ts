@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { errorState, operatorAction } from '@/lib/actions';
 import { formatMoney } from '@/lib/money';
 import { getOrderContext } from '@/lib/orders/context';
+import { settleLateDeliveryAsOperator } from '@/lib/orders/late-delivery';
 import { refreshOrderAsOperator, refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
 import { statusLabels } from '@/lib/orders/status';
 import { dateTimeFormat } from '@/lib/format';
@@ -72,3 +73,14 @@ export const resendNotificationAction = operatorAction(orderSchema, async (data,
       };
   }
 });
+
+/** The operator's decision on an order the supplier delivered after the store refunded it. */
+export const settleLateDeliveryAction = operatorAction(
+  orderSchema.extend({ note: plainText('the note').min(3, 'Say what was decided, for the timeline and the audit log.').max(200, 'Use at most 200 characters.') }),
+  async (data, formData, operator) => {
+    const order = await settleLateDeliveryAsOperator(operator, data.orderId, data.note);
+    if (!order) return errorState(formData, 'This order has no late delivery waiting for a decision.');
+    revalidatePath(`/admin/orders/${order.id}`);
+    return { status: 'success', message: 'Recorded. The order is no longer flagged.' };
+  },
+);

@@ -8,7 +8,7 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { Decimal, formatMoney } from '@/lib/money';
 import { redeemedOnLabel } from '@/lib/orders/gift-code-state';
 import { ACTIVE_STATUSES } from '@/lib/orders/status';
-import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm } from './_components/order-actions';
+import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm, SettleLateDeliveryForm } from './_components/order-actions';
 import { timestampFormat } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
@@ -39,6 +39,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
   const wholesale = new Decimal(order.wholesaleAmount);
   const stuck = ACTIVE_STATUSES.includes(order.status);
   const partial = order.delivery.partial === true;
+  const lateDelivery = order.delivery.supplierWatch === 'late_delivery';
 
   return (
     <div className="space-y-6">
@@ -49,7 +50,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight">Order #{order.number}</h1>
           <span data-testid="admin-order-status">
-            <OrderStatusBadge status={order.status} />
+            <OrderStatusBadge status={order.status} partial={partial} />
           </span>
         </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -58,6 +59,19 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
           {order.quantity > 1 ? ` × ${order.quantity}` : ''} · placed {timestampFormat.format(order.createdAt)} UTC
         </p>
       </div>
+
+      {lateDelivery && (
+        <div role="alert" className="rounded-2xl bg-red-50 p-4 text-sm text-red-950 ring-1 ring-red-200 dark:bg-red-950 dark:text-red-100 dark:ring-red-900" data-testid="late-delivery">
+          <p className="font-semibold">Delivered by the supplier after it was refunded</p>
+          <p className="mt-1">
+            The customer has their money back, and the supplier charged the store&rsquo;s wallet and delivered
+            {order.deliverySecret ? ' (the codes are stored with this order)' : ''}. Decide what happens (for example, claim it back from the supplier), then mark it as handled.
+          </p>
+          <div className="mt-3 max-w-md">
+            <SettleLateDeliveryForm orderId={order.id} />
+          </div>
+        </div>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
@@ -136,6 +150,8 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
           />
           {order.vertical === 'voucher' ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">The supplier cannot email voucher orders (the API has no notification email for them).</p>
+          ) : order.upstreamId === null ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">This order never reached the supplier, so there is no notification email to send.</p>
           ) : (
             <ResendNotificationForm orderId={order.id} email={customer.email} />
           )}

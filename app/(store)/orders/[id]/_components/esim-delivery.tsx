@@ -1,4 +1,7 @@
+import { headers } from 'next/headers';
 import QRCode from 'qrcode';
+import { formatDateTimeUtc } from '@/lib/format';
+import { installDeviceOf } from '@/lib/orders/install-device';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { OrderDelivery } from '@/db/schema';
 
@@ -31,13 +34,14 @@ export async function EsimDelivery({ secret, delivery }: { secret: EsimSecret | 
   const installed = delivery.isInstalled === true;
   const activation = String(delivery.activationStatus ?? 'NOT_INSTALLED');
   const iccid = typeof delivery.iccid === 'string' ? delivery.iccid : null;
+  const device = installDeviceOf((await headers()).get('user-agent'));
   const svg = secret && !installed ? await QRCode.toString(secret.activationCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
 
   return (
     <div className="space-y-5">
       <p className="text-sm">
         Activation: <strong data-testid="esim-activation">{activationLabels[activation] ?? activation}</strong>
-        {typeof delivery.installedAt === 'string' && <> · installed {new Date(delivery.installedAt).toUTCString()}</>}
+        {typeof delivery.installedAt === 'string' && <> · installed {formatDateTimeUtc(delivery.installedAt)}</>}
       </p>
       {secret && svg && (
         <>
@@ -47,17 +51,26 @@ export async function EsimDelivery({ secret, delivery }: { secret: EsimSecret | 
               <figcaption className="mt-2 text-center text-xs text-zinc-600">Scan from another screen</figcaption>
             </figure>
             <div className="space-y-3">
-              <a
-                href={`https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(secret.activationCode)}`}
-                className="flex w-full items-center justify-center rounded-xl bg-zinc-900 px-4 py-3 text-sm font-semibold text-white dark:bg-white dark:text-zinc-900"
-              >
-                Install on this iPhone
-              </a>
-              <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+              {device === 'ios' && (
+                <a
+                  href={`https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(secret.activationCode)}`}
+                  className="flex w-full items-center justify-center rounded-xl bg-zinc-900 px-4 py-3 text-sm font-semibold text-white dark:bg-white dark:text-zinc-900"
+                >
+                  Install on this iPhone
+                </a>
+              )}
+              <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300" data-testid="esim-install-steps" data-device={device}>
                 <li>Install before you travel, on Wi-Fi. The profile installs once: do not delete it.</li>
-                <li>
-                  iPhone: Settings → Mobile Service → Add eSIM → Use QR Code. Android: Settings → Network &amp; internet → SIMs → Add eSIM.
-                </li>
+                {device === 'ios' && <li>Tap the button above, or: Settings → Mobile Service → Add eSIM → Use QR Code.</li>}
+                {device === 'android' && (
+                  <li>Settings → Network &amp; internet → SIMs → Add eSIM, then scan the QR code from another screen or enter the SM-DP+ address and activation code below.</li>
+                )}
+                {device === 'other' && (
+                  <li>
+                    On the phone you travel with, scan this QR code. iPhone: Settings → Mobile Service → Add eSIM → Use QR Code. Android: Settings → Network &amp;
+                    internet → SIMs → Add eSIM.
+                  </li>
+                )}
                 <li>On arrival, turn this eSIM on for mobile data and enable data roaming for it.</li>
               </ol>
             </div>

@@ -4,7 +4,7 @@ import { Eye } from 'lucide-react';
 import { useActionState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { revealVoucherCodesAction, type RevealState } from '../actions';
-import { dateFormat } from '@/lib/format';
+import { dateFormat, formatDateTimeUtc } from '@/lib/format';
 
 /** Codes stay hidden until the customer asks (over-the-shoulder safety); the reveal is recorded. */
 export function VoucherCodes({ orderId, count, revealedAt }: { orderId: string; count: number; revealedAt: string | null }) {
@@ -16,7 +16,7 @@ export function VoucherCodes({ orderId, count, revealedAt }: { orderId: string; 
         <input type="hidden" name="orderId" value={orderId} />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {count === 1 ? 'Your code is ready.' : `Your ${count} codes are ready.`}{' '}
-          {revealedAt ? `First revealed ${new Date(revealedAt).toUTCString()}.` : 'Reveal them when you are ready to redeem.'}
+          {revealedAt ? `First revealed ${formatDateTimeUtc(revealedAt)}.` : 'Reveal them when you are ready to redeem.'}
         </p>
         <button
           type="submit"

@@ -6,7 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
 import { marginOf, retailFromWholesale, variantWholesale } from '@/lib/catalogue/pricing';
-import { Decimal, formatMoney } from '@/lib/money';
+import { Decimal, formatMoney, formatMoneyRange } from '@/lib/money';
 import { updateProductAction } from '../../actions';
 import { Table } from '@/components/ui/table';
 
@@ -130,7 +130,7 @@ function PreviewTable({ variants, fxRate, markup, storeCurrency }: { variants: P
         const cost = variant.kind === 'range' ? wholesale.max : wholesale.min;
         const retail = retailFromWholesale(cost, markup, storeCurrency);
         const margin = marginOf(retail, cost);
-        const face = variant.kind === 'range' ? `${variant.minAmount}–${variant.maxAmount} ${variant.currency}` : formatMoney(variant.amount!, variant.currency);
+        const face = variant.kind === 'range' ? formatMoneyRange(variant.minAmount!, variant.maxAmount!, variant.currency) : formatMoney(variant.amount!, variant.currency);
         const below = margin.amount.isNegative();
         return (
           <tr key={variant.id} data-testid="preview-row">

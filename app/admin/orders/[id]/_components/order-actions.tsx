@@ -5,7 +5,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
-import { refreshOrderAction, refundOrderAction, resendNotificationAction } from '../actions';
+import { refreshOrderAction, refundOrderAction, resendNotificationAction, settleLateDeliveryAction } from '../actions';
 
 const idle: ActionState = { status: 'idle' };
 
@@ -62,6 +62,28 @@ export function ResendNotificationForm({ orderId, email }: { orderId: string; em
       <p id={`notify-${orderId}`} className="text-xs text-zinc-500">
         Asks the supplier to email {email} about this order.
       </p>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** Shown while the supplier's late delivery of a refunded order waits for the operator's decision. */
+export function SettleLateDeliveryForm({ orderId }: { orderId: string }) {
+  const [state, action] = useActionState(settleLateDeliveryAction, idle);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="orderId" value={orderId} />
+      <Field
+        label="What was decided"
+        name="note"
+        required
+        hint="For example: customer keeps the refund, codes claimed back from the supplier."
+        defaultValue={state.values?.note}
+        errors={state.fieldErrors?.note}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Saving…" className="w-full">
+        Mark as handled
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

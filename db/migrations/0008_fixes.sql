@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ALTER COLUMN "wholesale_amount" SET DATA TYPE numeric;
