@@ -13,11 +13,12 @@ import { runCatalogueSync } from '@/lib/catalogue/sync';
 import { benchSupplierClient } from './support/catalogue';
 import { createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
 import { printTable, runWhenMain, summarize, writeResult } from './support/report';
+import { benchSize } from './support/smoke';
 import { StorefrontClient } from './support/storefront-client';
 
-const GENERATED = Number(process.env.CATALOGUE_PRODUCTS || 5000);
-const VARIANTS = Number(process.env.CATALOGUE_VARIANTS || 4);
-const SEARCH_REQUESTS = Number(process.env.SEARCH_REQUESTS || 40);
+const GENERATED = Number(benchSize('CATALOGUE_PRODUCTS', '5000', '100'));
+const VARIANTS = Number(benchSize('CATALOGUE_VARIANTS', '4', '2'));
+const SEARCH_REQUESTS = Number(benchSize('SEARCH_REQUESTS', '40', '3'));
 const SEARCHES = [
   { section: 'vouchers', q: 'Steam' },
   { section: 'vouchers', q: 'card 1234' },

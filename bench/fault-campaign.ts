@@ -6,17 +6,20 @@
  * reconciler has settled everything, the books are checked through the sandbox's control API
  * and the database:
  *   - no order lost: every local order is terminal, every confirmed checkout has its order;
- *   - none created twice: one supplier order per client_reference, none without a local order,
- *     and both sides agree on the outcome;
+ *   - none created twice: the sandbox's own order list matched to ours by (product, recipient,
+ *     time), so a resubmission under a new reference shows, and by our order ids (each local
+ *     order owns at most one supplier order); none without a local order;
+ *   - every order ends as what was bought says (the magic input's outcome), and as the
+ *     supplier says (its status word read here, not through the storefront's mapping);
  *   - every customer charged once, or charged and refunded once (ledger per order);
  *   - the store's books equal the supplier wallet's movements.
  * Prints the counts and exits non-zero on any violation.
  *
- * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9).
+ * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9);
+ * --smoke: 40 orders by 6 customers, 4 at a time (still two restarts and every fault kind).
  */
 import postgres from 'postgres';
 import { Decimal, roundToMinor } from '@/lib/money';
-import { localStatusOf } from '@/lib/orders/status';
 import type { ControlOrder, FaultSpec } from '@/sandbox/control';
 import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
 import {
@@ -30,11 +33,12 @@ import {
   type StorefrontProcess,
 } from './support/processes';
 import { printTable, prng, summarize, writeResult } from './support/report';
-import { pagePath, purchase, signUpCustomer, storeActions, StorefrontClient, type StoreActions } from './support/storefront-client';
+import { benchSize } from './support/smoke';
+import { productPagePath, purchase, signUpCustomer, storeActions, StorefrontClient, type StoreActions } from './support/storefront-client';
 
-const TARGET_ORDERS = Number(process.env.FAULT_ORDERS || 1000);
-const CONCURRENCY = Number(process.env.FAULT_CONCURRENCY || 8);
-const CUSTOMERS = Number(process.env.FAULT_CUSTOMERS || 40);
+const TARGET_ORDERS = Number(benchSize('FAULT_ORDERS', '1000', '40'));
+const CONCURRENCY = Number(benchSize('FAULT_CONCURRENCY', '8', '4'));
+const CUSTOMERS = Number(benchSize('FAULT_CUSTOMERS', '40', '6'));
 const SEED = Number(process.env.FAULT_SEED || 9);
 const DEMO_CREDIT = '400.00';
 /** The storefront's supplier timeout: short, so hangs and late answers resolve within the run. */
@@ -196,7 +200,10 @@ async function main() {
     // Buyers place orders while faults rain and the server is killed twice.
     const outcomes: Tally = new Map();
     const refusals: Tally = new Map();
-    const faultsInjected: Tally = new Map();
+    const faultsQueued: Tally = new Map();
+    /** Fault id -> label; the sandbox counts how often each one struck (`applied`). */
+    const faultLabels = new Map<number, string>();
+    const plans = new Map<string, PlanKind>();
     const confirmed: string[] = [];
     const placeLatencies: number[] = [];
     let placed = 0;
@@ -228,8 +235,9 @@ async function main() {
         if (!placing) break;
         tick += 1;
         const fault = nextFault();
-        await sandbox.control.injectFault(fault.spec);
-        bump(faultsInjected, fault.label);
+        const queued = await sandbox.control.injectFault(fault.spec);
+        faultLabels.set(queued.id, fault.label);
+        bump(faultsQueued, fault.label);
         if (tick % 7 === 0) {
           await sandbox.control.expireTokens();
           tokenExpiries += 1;
@@ -246,8 +254,7 @@ async function main() {
         const kind = pickKind();
         const plan = planOrder(kind, offers);
         const client = customers[(index * 7 + worker) % customers.length]!;
-        const page = actions.review.pages.find((candidate) => candidate.includes(plan.offer.vertical === 'topup' ? 'games' : plan.offer.vertical === 'voucher' ? 'vouchers' : 'esim'));
-        const productPath = page ? pagePath(page, { id: plan.offer.productId }) : '/';
+        const productPath = productPagePath(actions, plan.offer);
         try {
           const result = await purchase(client, actions, productPath, {
             productId: plan.offer.productId,
@@ -258,6 +265,7 @@ async function main() {
           if (result.kind === 'placed') {
             placed += 1;
             confirmed.push(result.orderId);
+            plans.set(result.orderId, kind);
             placeLatencies.push(result.placeMs);
             bump(outcomes, `placed (${kind})`);
             if (restartAt.length > 0 && placed >= restartAt[0]!) {
@@ -280,6 +288,9 @@ async function main() {
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, worker) => buyer(worker)));
     placing = false;
     await faultLoop;
+    // Count what struck, not what was queued: a fault nobody's request matched did nothing.
+    const faultsStruck: Tally = new Map();
+    for (const fault of await sandbox.control.listFaults()) bump(faultsStruck, faultLabels.get(fault.id) ?? `other (${fault.kind})`, fault.applied);
     await sandbox.control.clearFaults();
     console.log(`Placing done: ${placed} confirmed of ${attempts} checkouts. Waiting for the reconciler...`);
 
@@ -294,14 +305,14 @@ async function main() {
     }
     const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
     console.log(`Reconciler drained in ${drainSeconds} s (${open} still open).`);
-    const violations = await audit(sql, sandbox.control, confirmed, DEMO_CREDIT);
+    const violations = await audit(sql, sandbox.control, confirmed, plans, DEMO_CREDIT);
 
     printTable('Checkouts', [...outcomes.entries()].sort().map(([outcome, n]) => ({ outcome, count: n })));
     printTable('Refusals and transport errors', [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([reason, n]) => ({ reason, count: n })));
-    printTable('Injected', [
-      ...[...faultsInjected.entries()].sort().map(([fault, n]) => ({ fault, times: n })),
-      { fault: 'token expiry (all tokens)', times: tokenExpiries },
-      { fault: 'storefront SIGKILL + restart', times: restarts.length },
+    printTable('Faults (struck = requests the sandbox applied them to)', [
+      ...[...faultsQueued.keys()].sort().map((fault) => ({ fault, queued: faultsQueued.get(fault) ?? 0, struck: faultsStruck.get(fault) ?? 0 })),
+      { fault: 'token expiry (all tokens)', queued: tokenExpiries, struck: tokenExpiries },
+      { fault: 'storefront SIGKILL + restart', queued: restarts.length, struck: restarts.length },
     ]);
     printTable('Storefront reactions (order events)', violations.reactions);
     printTable('Local orders', violations.byStatus);
@@ -318,7 +329,8 @@ async function main() {
       confirmed: placed,
       outcomes: Object.fromEntries(outcomes),
       refusals: Object.fromEntries(refusals),
-      faultsInjected: Object.fromEntries(faultsInjected),
+      faultsQueued: Object.fromEntries(faultsQueued),
+      faultsStruck: Object.fromEntries(faultsStruck),
       tokenExpiries,
       restarts,
       drainSeconds,
@@ -349,16 +361,100 @@ type LocalOrder = {
   vertical: 'voucher' | 'topup' | 'esim';
   client_reference: string;
   upstream_id: number | null;
+  upstream_product_id: number;
+  face_amount: string;
+  input_data: Record<string, string>;
   quantity: number;
   retail_amount: string;
   retail_currency: string;
   wholesale_amount: string;
   delivery: { partial?: boolean; deliveredQuantity?: number };
   submit_attempts: number;
+  created_at: Date;
 };
 
-async function audit(sql: postgres.Sql, control: { listOrders(): Promise<ControlOrder[]>; ledger(): ReturnType<import('@/sandbox/control').SandboxControl['ledger']> }, confirmed: string[], demoCredit: string) {
-  const local = await sql<LocalOrder[]>`select id, number, user_id, status, vertical, client_reference, upstream_id, quantity, retail_amount::text, retail_currency, wholesale_amount::text, delivery, submit_attempts from orders`;
+/** What each kind of purchase ends as (sandbox/README.md "Magic inputs"), whatever faults struck. */
+const OUTCOME_OF_PLAN: Record<PlanKind, { status: string; partial: boolean }> = {
+  topup: { status: 'DELIVERED', partial: false },
+  topup_invalid_recipient: { status: 'FAILED', partial: false },
+  topup_ineligible_async: { status: 'FAILED', partial: false },
+  topup_cancelled: { status: 'CANCELLED', partial: false },
+  voucher: { status: 'DELIVERED', partial: false },
+  voucher_partial: { status: 'DELIVERED', partial: true },
+  voucher_failed: { status: 'FAILED', partial: false },
+  esim: { status: 'DELIVERED', partial: false },
+  esim_failed_async: { status: 'FAILED', partial: false },
+  esim_out_of_stock: { status: 'FAILED', partial: false },
+};
+
+/** The supplier's final status word in the store's terms, written out here (not lib/orders/status). */
+const OUTCOME_OF_SUPPLIER_STATUS: Record<string, { status: string; partial: boolean }> = {
+  DELIVERED: { status: 'DELIVERED', partial: false },
+  RECHARGED: { status: 'DELIVERED', partial: false },
+  PARTIALLY_DELIVERED: { status: 'DELIVERED', partial: true },
+  FAILED: { status: 'FAILED', partial: false },
+  CANCELLED: { status: 'CANCELLED', partial: false },
+};
+
+/** How long after our order was recorded its supplier order may be created (the reconciler resends late). */
+const SUBMIT_WINDOW_MS = DRAIN_TIMEOUT_MS + 120_000;
+
+/**
+ * What was bought, as both sides record it: vertical, supplier product, recipient (top-up input
+ * data), and for gift cards denomination and quantity. (Top-up and eSIM orders carry the
+ * wholesale amount at the supplier, not the face amount, so amounts are left out for them.)
+ */
+function purchaseKey(vertical: string, productId: unknown, inputData: unknown, voucher?: { denomination: unknown; quantity: unknown }): string {
+  const recipient = Object.entries((inputData ?? {}) as Record<string, string>)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, text]) => `${name}=${text}`)
+    .join('&');
+  const size = voucher ? `${new Decimal(String(voucher.denomination)).toFixed()}x${String(voucher.quantity)}` : '';
+  return `${vertical}|${String(productId)}|${size}|${recipient}`;
+}
+
+function supplierKey(order: ControlOrder): string {
+  const api = order.api;
+  return purchaseKey(order.vertical, api.product_id, order.vertical === 'topup' ? api.input_data : {}, order.vertical === 'voucher' ? { denomination: api.denomination, quantity: api.quantity } : undefined);
+}
+
+/**
+ * Supplier orders that no local order accounts for, found without client references: each
+ * supplier order is matched to a distinct local order of the same purchase (product, amount,
+ * quantity, recipient) recorded before it and within the submit window, earliest first. Two
+ * supplier orders for one purchase leave one unmatched, whatever references they carry.
+ */
+function unmatchedSupplierOrders(local: Pick<LocalOrder, 'vertical' | 'upstream_product_id' | 'face_amount' | 'quantity' | 'input_data' | 'created_at'>[], supplier: ControlOrder[]): ControlOrder[] {
+  const waiting = new Map<string, number[]>();
+  for (const order of local) {
+    const key = purchaseKey(order.vertical, order.upstream_product_id, order.vertical === 'topup' ? order.input_data : {}, order.vertical === 'voucher' ? { denomination: order.face_amount, quantity: order.quantity } : undefined);
+    waiting.set(key, [...(waiting.get(key) ?? []), order.created_at.getTime()]);
+  }
+  for (const times of waiting.values()) times.sort((a, b) => a - b);
+  const unmatched: ControlOrder[] = [];
+  for (const order of [...supplier].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))) {
+    const created = Date.parse(order.created_at);
+    const times = waiting.get(supplierKey(order)) ?? [];
+    // Clocks are the same machine's; allow a second for rounding of the sandbox's timestamps.
+    const index = times.findIndex((recorded) => recorded <= created + 1_000 && created - recorded <= SUBMIT_WINDOW_MS);
+    if (index === -1) unmatched.push(order);
+    else times.splice(index, 1);
+  }
+  return unmatched;
+}
+
+async function audit(
+  sql: postgres.Sql,
+  control: { listOrders(): Promise<ControlOrder[]>; ledger(): ReturnType<import('@/sandbox/control').SandboxControl['ledger']> },
+  confirmed: string[],
+  plans: Map<string, PlanKind>,
+  demoCredit: string,
+) {
+  const local = await sql<LocalOrder[]>`
+    select o.id, o.number, o.user_id, o.status, o.vertical, o.client_reference, o.upstream_id, p.upstream_id as upstream_product_id,
+           o.face_amount::text, o.input_data, o.quantity, o.retail_amount::text, o.retail_currency, o.wholesale_amount::text, o.delivery,
+           o.submit_attempts, o.created_at
+    from orders o join products p on p.id = o.product_id`;
   const supplier = await control.listOrders();
   const ledger = await control.ledger();
   const details: Record<string, unknown[]> = {};
@@ -371,25 +467,54 @@ async function audit(sql: postgres.Sql, control: { listOrders(): Promise<Control
   const missing = confirmed.filter((id) => !localIds.has(id));
   missing.forEach((id) => note('confirmed checkout without an order', id));
 
-  // 2. Created once at the supplier, and both sides agree.
-  const byReference = new Map<string, ControlOrder[]>();
-  for (const order of supplier) {
-    const key = order.client_reference ?? '(none)';
-    byReference.set(key, [...(byReference.get(key) ?? []), order]);
-  }
-  const duplicated = [...byReference.entries()].filter(([, orders]) => orders.length > 1);
-  duplicated.forEach(([reference, orders]) => note('created twice at the supplier', { reference, ids: orders.map((o) => `${o.vertical}#${o.id}`) }));
-  const localByReference = new Map(local.map((order) => [order.client_reference, order]));
-  const orphans = supplier.filter((order) => !order.client_reference || !localByReference.has(order.client_reference));
-  orphans.forEach((order) => note('supplier order without a local order', { reference: order.client_reference, id: order.id }));
-  let disagreements = 0;
+  // 2. Created once at the supplier. The sandbox refuses a second order with a reference it has
+  // seen, so counting per reference proves nothing: count purchases, and our ids' claims.
+  const unmatched = unmatchedSupplierOrders(local, supplier);
+  unmatched.forEach((order) =>
+    note('supplier order no local purchase accounts for (product, recipient, time)', { id: `${order.vertical}#${order.id}`, reference: order.client_reference, key: supplierKey(order), at: order.created_at }),
+  );
+  const supplierKeyOf = (vertical: string, id: number) => `${vertical}#${id}`;
+  const claims = new Map<string, LocalOrder[]>();
+  const supplierByKey = new Map(supplier.map((order) => [supplierKeyOf(order.vertical, order.id), order]));
+  const supplierByReference = new Map<string, ControlOrder[]>();
+  for (const order of supplier) if (order.client_reference) supplierByReference.set(order.client_reference, [...(supplierByReference.get(order.client_reference) ?? []), order]);
+  let ownedTwice = 0;
   for (const order of local) {
-    const upstream = byReference.get(order.client_reference)?.[0];
-    const expected = upstream ? localStatusOf(upstream.status) : 'REJECTED';
-    const agrees = upstream ? expected === order.status && order.upstream_id === upstream.id : order.status === 'REJECTED';
-    if (!agrees) {
+    // Every supplier order this local order can be tied to: the one it recorded, and any under its reference.
+    const owned = new Set<string>();
+    if (order.upstream_id !== null) owned.add(supplierKeyOf(order.vertical, order.upstream_id));
+    for (const upstream of supplierByReference.get(order.client_reference) ?? []) owned.add(supplierKeyOf(upstream.vertical, upstream.id));
+    for (const key of owned) claims.set(key, [...(claims.get(key) ?? []), order]);
+    if (owned.size > 1) {
+      ownedTwice += 1;
+      note('local order with more than one supplier order', { number: order.number, supplier: [...owned] });
+    }
+    if (order.upstream_id !== null && !supplierByKey.has(supplierKeyOf(order.vertical, order.upstream_id))) {
+      ownedTwice += 1;
+      note('local order names a supplier order that does not exist', { number: order.number, upstream: order.upstream_id });
+    }
+  }
+  const sharedClaims = [...claims.entries()].filter(([, owners]) => owners.length > 1);
+  sharedClaims.forEach(([key, owners]) => note('supplier order claimed by several local orders', { supplier: key, numbers: owners.map((o) => o.number) }));
+  const orphans = supplier.filter((order) => !claims.has(supplierKeyOf(order.vertical, order.id)));
+  orphans.forEach((order) => note('supplier order without a local order', { reference: order.client_reference, id: supplierKeyOf(order.vertical, order.id) }));
+
+  // Both sides agree, and each order ends as what was bought: expectations written out here.
+  let disagreements = 0;
+  let unexpected = 0;
+  for (const order of local) {
+    const upstream = order.upstream_id === null ? undefined : supplierByKey.get(supplierKeyOf(order.vertical, order.upstream_id));
+    const partial = order.delivery.partial === true;
+    const fromSupplier = upstream ? OUTCOME_OF_SUPPLIER_STATUS[upstream.status] : { status: 'REJECTED', partial: false };
+    if (!fromSupplier || fromSupplier.status !== order.status || fromSupplier.partial !== partial) {
       disagreements += 1;
-      note('local and supplier disagree', { number: order.number, local: order.status, supplier: upstream?.status ?? '(no order)' });
+      note('local and supplier disagree', { number: order.number, local: order.status, partial, supplier: upstream?.status ?? '(no order)' });
+    }
+    const plan = plans.get(order.id);
+    const wanted = plan ? OUTCOME_OF_PLAN[plan] : undefined;
+    if (wanted && (wanted.status !== order.status || wanted.partial !== partial)) {
+      unexpected += 1;
+      note('order did not end as bought', { number: order.number, plan, local: order.status, partial, expected: wanted });
     }
   }
 
@@ -480,9 +605,11 @@ async function audit(sql: postgres.Sql, control: { listOrders(): Promise<Control
   const checks = [
     { check: 'no order lost: local orders not terminal', counted: local.length, violations: open.length },
     { check: 'no order lost: confirmed checkouts without an order', counted: confirmed.length, violations: missing.length },
-    { check: 'one supplier order per client_reference', counted: supplier.length, violations: duplicated.length },
+    { check: 'every supplier order matches a purchase (product, recipient, time)', counted: supplier.length, violations: unmatched.length },
+    { check: 'one supplier order per local order (by our order ids)', counted: local.length, violations: ownedTwice + sharedClaims.length },
     { check: 'no supplier order without a local order', counted: supplier.length, violations: orphans.length },
     { check: 'local status agrees with the supplier', counted: local.length, violations: disagreements },
+    { check: 'each confirmed order ends as bought (magic input)', counted: plans.size, violations: unexpected },
     { check: 'customer charged once / refunded once (per order)', counted: local.length, violations: chargeViolations },
     { check: 'customer balances = credit - net order charges', counted: balances.length, violations: balanceViolations },
     { check: 'double-entry ledger sums to zero', counted: 1, violations: ledgerBalanced ? 0 : 1 },

@@ -12,10 +12,11 @@
 import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
 import { BENCH_DIST_DIR, createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
 import { printTable, runWhenMain, summarize, writeResult } from './support/report';
-import { pagePath, purchase, signUpCustomer, storeActions, StorefrontClient } from './support/storefront-client';
+import { benchSize } from './support/smoke';
+import { productPagePath, purchase, signUpCustomer, storeActions, StorefrontClient } from './support/storefront-client';
 
-const LEVELS = (process.env.ORDERS_LEVELS || '1,10,50').split(',').map(Number);
-const PER_LEVEL = (process.env.ORDERS_PER_LEVEL || '30,150,300').split(',').map(Number);
+const LEVELS = benchSize('ORDERS_LEVELS', '1,10,50', '2').split(',').map(Number);
+const PER_LEVEL = benchSize('ORDERS_PER_LEVEL', '30,150,300', '6').split(',').map(Number);
 
 export async function runOrdersBench() {
   await ensureProductionBuild();
@@ -39,11 +40,7 @@ export async function runOrdersBench() {
       await signUpCustomer(client, actions.signUp, `orders-${i}-${Date.now()}@bench.test`, 'correct horse battery staple');
       buyers.push(client);
     }
-    const pageFor = (offer: Offer) => {
-      const section = offer.vertical === 'topup' ? 'games' : offer.vertical === 'voucher' ? 'vouchers' : 'esim';
-      const page = actions.review.pages.find((candidate) => candidate.includes(section));
-      return page ? pagePath(page, { id: offer.productId }) : '/';
-    };
+    const pageFor = (offer: Offer) => productPagePath(actions, offer);
     // Warm-up: first requests compile nothing in production, but fill caches and pools.
     for (let i = 0; i < 6; i++) {
       const { offer, fields } = offers[i % offers.length]!;
@@ -58,6 +55,7 @@ export async function runOrdersBench() {
       const checkout: number[] = [];
       const pay: number[] = [];
       let refused = 0;
+      let firstRefusal = '';
       let next = 0;
       const started = performance.now();
       await Promise.all(
@@ -69,6 +67,7 @@ export async function runOrdersBench() {
             const result = await purchase(buyers[worker]!, actions, pageFor(offer), { productId: offer.productId, variantId: offer.variantId, ...fields });
             if (result.kind !== 'placed') {
               refused += 1;
+              firstRefusal ||= `${result.stage}: ${result.message.slice(0, 200)}`;
               continue;
             }
             checkout.push(performance.now() - began);
@@ -98,6 +97,8 @@ export async function runOrdersBench() {
         'storefront overhead ms/order': Math.round((checkoutSummary.mean - perCheckoutSupplierMs) * 10) / 10,
       });
       raw.push({ concurrency, checkout: checkoutSummary, pay: paySummary, seconds, supplierRequests: supplierRequests.length, supplierMs });
+      // Every buyer has credit and every input is valid: a refusal is a broken checkout, not a figure.
+      if (refused > 0) throw new Error(`${refused} of ${total} checkouts refused at ${concurrency} buyers (first: ${firstRefusal})`);
     }
     printTable('Order placement (review + pay over HTTP server actions; latencies in ms; overhead = mean checkout - sandbox time)', rows);
     writeResult('orders', { levels: LEVELS, rows, raw });

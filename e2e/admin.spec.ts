@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAsOperator, signUp } from './support/accounts';
-import { buyPubg } from './support/checkout';
+import { CheckoutPage } from './support/checkout';
 import { e2eLayout } from './support/slot';
 
 const sandboxControl = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox`;
@@ -18,7 +18,7 @@ test.describe('operator console', () => {
     const email = await signUp(customerPage);
     // Digits ending in 999408: the supplier answers PENDING and keeps it so for 30 minutes.
     const playerId = `${Date.now() % 1000}999408`;
-    await buyPubg(customerPage, playerId);
+    await new CheckoutPage(customerPage).buyPubg(playerId);
     await expect(customerPage.getByTestId('order-status')).toHaveText('In progress');
 
     await signInAsOperator(page);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { signInAsOperator, signUp } from './support/accounts';
-import { buyPubg } from './support/checkout';
+import { CheckoutPage } from './support/checkout';
 import { e2eLayout } from './support/slot';
 
 /**
@@ -91,7 +91,7 @@ test('console pages and their RSC payloads show operator data to operators only'
   // Operator data to look for: a customer's email and the recipient of their order.
   const buyer = await newCustomer(browser);
   const playerId = `${Date.now() % 100_000}1234`;
-  await buyPubg(buyer.page, playerId);
+  await new CheckoutPage(buyer.page).buyPubg(playerId);
 
   await signInAsOperator(page);
   await page.goto(`/admin/orders?q=${playerId}`);

@@ -15,6 +15,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase, type SeedResult } from '@/lib/store/seed';
 import { parseEnv } from '@/lib/env';
 import { createOctopusClient } from '@/lib/octopus';
+import { ensureDistTsconfig } from './dist-tsconfig';
 import { loadDotEnv } from './load-env';
 
 const { values: flags } = parseArgs({
@@ -151,9 +152,7 @@ async function main(): Promise<void> {
     console.log(`\nOperator account: ${seed.operator.email}\nPassword: ${password}\nSign in at /sign-in, then open /admin.\n`);
   }
 
-  if (process.env.NEXT_DIST_DIR && process.env.NEXT_DIST_DIR !== '.next' && !existsSync('tsconfig.e2e.json')) {
-    writeFileSync('tsconfig.e2e.json', `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);
-  }
+  ensureDistTsconfig(process.env.NEXT_DIST_DIR);
   const childEnv = { ...process.env };
   const nextBin = path.resolve('node_modules/.bin/next');
   if (!flags.dev && !flags['no-build'] && !buildIsCurrent()) {

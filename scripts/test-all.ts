@@ -1,10 +1,13 @@
 /**
- * `npm test`: typecheck, lint, Vitest (unit + integration) and Playwright against a production
- * build, in that order, then one closing line with the totals. Exits non-zero if anything failed.
+ * `npm test`: typecheck, lint, Vitest (unit + integration), Playwright against a production
+ * build, then the benches and the fault campaign with tiny sizes (`--smoke`, on the build the
+ * Playwright run left), in that order, then one closing line with the totals. Exits non-zero if
+ * anything failed.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { e2eLayout } from '../e2e/support/slot';
 
 type StepResult = { name: string; passed: number; failed: number; skipped: number; ok: boolean; seconds: number };
 
@@ -41,10 +44,11 @@ async function step(name: string, work: () => Promise<Omit<StepResult, 'name' | 
   console.log(`━━ ${name}: ${result.ok ? 'ok' : 'FAILED'} (${result.seconds}s)`);
 }
 
-const onlyExitCode = async (command: string, args: string[]) => {
-  const ok = (await run(command, args)) === 0;
+const onlyExitCodeWith = async (command: string, args: string[], extraEnv: Record<string, string> = {}) => {
+  const ok = (await run(command, args, extraEnv)) === 0;
   return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok };
 };
+const onlyExitCode = (command: string, args: string[]) => onlyExitCodeWith(command, args);
 
 await step('typecheck', () => onlyExitCode(bin('tsc'), ['--noEmit']));
 await step('lint', () => onlyExitCode(bin('eslint'), ['--max-warnings=0', '.']));
@@ -62,6 +66,10 @@ await step('vitest', async () => {
   };
 });
 
+// Claim the e2e slot here, so the Playwright run (which inherits E2E_SLOT) and the bench smoke
+// below use the same build directory.
+const layout = e2eLayout();
+
 await step('playwright', async () => {
   const output = path.join(reportDir, 'playwright.json');
   const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
@@ -70,6 +78,17 @@ await step('playwright', async () => {
   const { expected, unexpected, flaky, skipped } = report.stats;
   return { passed: expected + flaky, failed: unexpected, skipped, ok: code === 0 && unexpected === 0 };
 });
+
+// The smoke needs PostgreSQL (each bench creates and drops its own database): skip it, saying so,
+// when the run has none (DATABASE_URL unset means the embedded PGlite everywhere else).
+const benchEnv = { BENCH_DIST_DIR: layout.distDir };
+if (process.env.DATABASE_URL || process.env.BENCH_POSTGRES_URL) {
+  const tsx = bin('tsx');
+  await step('bench smoke', () => onlyExitCodeWith(tsx, ['--conditions=react-server', 'bench/run-all.ts', '--smoke'], benchEnv));
+  await step('fault smoke', () => onlyExitCodeWith(tsx, ['--conditions=react-server', 'bench/fault-campaign.ts', '--smoke'], benchEnv));
+} else {
+  console.log('\n━━ bench and fault smoke: skipped (they need PostgreSQL: set DATABASE_URL, as CI does) ━━');
+}
 
 console.log('\n━━ summary ━━');
 for (const result of results) {

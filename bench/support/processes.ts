@@ -12,10 +12,11 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/lib/store/seed';
 import { SandboxControl } from '@/sandbox/control';
+import { ensureDistTsconfig } from '../../scripts/dist-tsconfig';
 import type { SandboxOptions } from '@/sandbox/server';
 
-/** Benches build into their own directory, so they never disturb `npm start` or e2e slots. */
-export const BENCH_DIST_DIR = '.next-e2e-bench';
+/** Benches build into their own directory, so they never disturb `npm start` or e2e slots (BENCH_DIST_DIR reuses a current build, as `npm test` does). */
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR || '.next-e2e-bench';
 export const POSTGRES_SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const benchOperator = { email: 'operator@bench.test', password: 'bench operator passphrase' };
 
@@ -164,6 +165,8 @@ export async function ensureProductionBuild(distDir = BENCH_DIST_DIR): Promise<{
     return { built: false, seconds: 0, log: '' };
   }
   console.log(`Building the storefront into ${distDir} (sources changed)...`);
+  // A fresh clone has no tsconfig.e2e.json yet (next.config.ts points builds outside .next at it).
+  ensureDistTsconfig(distDir);
   const tsconfig = readFileSync('tsconfig.json', 'utf8');
   const started = Date.now();
   let log = '';

@@ -1,28 +1,11 @@
 /**
  * Talks to a running storefront the way a browser does: a cookie jar, server actions posted
- * with the Next-Action header and React's reply encoding (as e2e/support/server-actions.ts),
- * and JSON GETs. Action ids come from the build's server-reference manifest.
+ * through test/helpers/server-actions.ts (as the e2e specs post them), and JSON GETs. Action
+ * ids come from the build's server-reference manifest.
  */
-import { readFileSync } from 'node:fs';
+import { ACTION_NOT_FOUND_HEADER, actionStateFromFlight, readServerActions, serverActionRequest, type ServerActionRef } from '@/test/helpers/server-actions';
 
-type ManifestEntry = { filename?: string; exportedName?: string; workers?: Record<string, unknown> };
-
-export type ServerActionRef = { id: string; filename: string; name: string; pages: string[] };
-
-/** Every server action of a production build, with the pages that can run it. */
-export function readServerActions(distDir: string): ServerActionRef[] {
-  const manifest = JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, 'utf8')) as {
-    node: Record<string, ManifestEntry>;
-  };
-  return Object.entries(manifest.node)
-    .filter(([, entry]) => entry.filename)
-    .map(([id, entry]) => ({
-      id,
-      filename: entry.filename!,
-      name: entry.exportedName ?? '?',
-      pages: Object.keys(entry.workers ?? {}).map((worker) => worker.replace(/^app/, '').replace(/\/page$/, '')),
-    }));
-}
+export { readServerActions, type ServerActionRef };
 
 export function findServerAction(actions: ServerActionRef[], filename: string, name: string): ServerActionRef {
   const found = actions.find((action) => action.filename === filename && action.name === name);
@@ -59,21 +42,6 @@ export type ActionReply = {
   ms: number;
 };
 
-/** The row of a React Flight reply that carries the action's return value (an object with `status`). */
-export function actionStateFromFlight(body: string): Record<string, unknown> | null {
-  for (const line of body.split('\n')) {
-    const match = line.match(/^[0-9a-f]+:(\{.*\})$/);
-    if (!match) continue;
-    try {
-      const row = JSON.parse(match[1]!) as Record<string, unknown>;
-      if (typeof row.status === 'string') return row;
-    } catch {
-      // Not a JSON row (text or a model reference): keep looking.
-    }
-  }
-  return null;
-}
-
 export class StorefrontClient {
   private readonly cookies = new Map<string, string>();
 
@@ -102,25 +70,19 @@ export class StorefrontClient {
   }
 
   async action(path: string, actionId: string, fields: Record<string, string>, prevState: unknown = { status: 'idle' }): Promise<ActionReply> {
-    const form = new FormData();
-    for (const [key, value] of Object.entries(fields)) form.append(`_1_${key}`, value);
-    form.append('0', JSON.stringify([prevState, '$K1']));
+    const request = serverActionRequest(actionId, fields, prevState);
     const started = performance.now();
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
-      headers: {
-        'Next-Action': actionId,
-        Accept: 'text/x-component',
-        Origin: this.baseUrl,
-        Cookie: this.cookieHeader(),
-      },
-      body: form,
+      headers: { ...request.headers, Origin: this.baseUrl, Cookie: this.cookieHeader() },
+      body: request.body,
       redirect: 'manual',
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     this.remember(response);
     const body = await response.text();
     const ms = performance.now() - started;
+    if (response.headers.get(ACTION_NOT_FOUND_HEADER)) throw new Error(`the storefront does not know action ${actionId} (a build other than the one read?)`);
     const redirect = response.headers.get('x-action-redirect')?.split(';')[0] ?? null;
     return { status: response.status, redirect, state: actionStateFromFlight(body), body, ms };
   }
@@ -183,4 +145,18 @@ export async function purchase(client: StorefrontClient, actions: StoreActions, 
   const orderId = place.redirect?.match(/\/orders\/([0-9a-f-]{36})/)?.[1];
   if (!orderId) return { kind: 'refused', stage: 'place', status: place.status, message: String(place.state?.message ?? place.body.slice(0, 300)) };
   return { kind: 'placed', orderId, reviewMs: review.ms, placeMs: place.ms };
+}
+
+/** The product page a checkout posts from, e.g. `/games/<id>` (the review action's pages name the sections). */
+export function productPagePath(actions: StoreActions, offer: { vertical: string; productId: string }): string {
+  const section = offer.vertical === 'topup' ? 'games' : offer.vertical === 'voucher' ? 'vouchers' : 'esim';
+  const page = actions.review.pages.find((candidate) => candidate.includes(section));
+  return page ? pagePath(page, { id: offer.productId }) : '/';
+}
+
+/** Buys through the review and pay actions, as a customer does; throws when the store refuses. */
+export async function buyOrFail(client: StorefrontClient, actions: StoreActions, offer: { vertical: string; productId: string; variantId: string }, fields: Omit<CheckoutFields, 'productId' | 'variantId'> = {}): Promise<string> {
+  const result = await purchase(client, actions, productPagePath(actions, offer), { productId: offer.productId, variantId: offer.variantId, ...fields });
+  if (result.kind !== 'placed') throw new Error(`order refused at ${result.stage} (HTTP ${result.status}): ${result.message}`);
+  return result.orderId;
 }

@@ -1,37 +1,28 @@
-import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
+import { ACTION_NOT_FOUND_HEADER, readServerActions, serverActionRequest } from '@/test/helpers/server-actions';
 import { e2eLayout } from './slot';
 
-type ManifestEntry = { filename?: string; exportedName?: string };
+export { ACTION_NOT_FOUND_HEADER };
 
 /** Server actions of the production build, from Next's manifest, so tests call them as an attacker would. */
 export function listServerActions(filter: (filename: string) => boolean): { id: string; filename: string; name: string }[] {
-  const manifest = JSON.parse(readFileSync(`${e2eLayout().distDir}/server/server-reference-manifest.json`, 'utf8')) as {
-    node: Record<string, ManifestEntry>;
-  };
-  return Object.entries(manifest.node)
-    .filter(([, entry]) => entry.filename && filter(entry.filename))
-    .map(([id, entry]) => ({ id, filename: entry.filename!, name: entry.exportedName ?? '?' }));
+  return readServerActions(e2eLayout().distDir).filter((action) => filter(action.filename));
 }
 
 /**
- * POSTs a `(prevState, formData)` action the way React's client does (Next-Action header and
- * an encoded reply), bypassing every UI guard. Uses the cookies of the given request context.
+ * POSTs a `(prevState, formData)` action the way React's client does (test/helpers/server-actions),
+ * bypassing every UI guard. Uses the cookies of the given request context. `actionFound` is
+ * false when Next did not know the id: then nothing ran, and a test must not count it as handled.
  */
 export async function callServerAction(
   request: APIRequestContext,
   path: string,
   actionId: string,
   fields: Record<string, string>,
+  prevState: unknown = { status: 'idle' },
 ) {
-  // React decodes the root row ("0") with the fields sent before it, so order matters.
-  const multipart = new FormData();
-  for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
-  multipart.append('0', JSON.stringify([{ status: 'idle' }, '$K1']));
-  const response = await request.post(path, {
-    headers: { 'Next-Action': actionId, Accept: 'text/x-component' },
-    multipart,
-    maxRedirects: 0,
-  });
-  return { status: response.status(), headers: response.headers(), body: await response.text() };
+  const { headers, body: multipart } = serverActionRequest(actionId, fields, prevState);
+  const response = await request.post(path, { headers, multipart, maxRedirects: 0, failOnStatusCode: false });
+  const replyHeaders = response.headers();
+  return { status: response.status(), headers: replyHeaders, body: await response.text(), actionFound: replyHeaders[ACTION_NOT_FOUND_HEADER] === undefined };
 }

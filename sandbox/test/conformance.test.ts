@@ -8,6 +8,12 @@ import type { Harness } from './helpers';
 import { boot, expectError, sorted, waitFor } from './helpers';
 
 let h: Harness;
+/** Every item passes, and there is at least one: `[].every(...)` is true and would prove nothing. */
+function expectEvery<T>(items: T[], check: (item: T) => boolean, what: string) {
+  expect(items.length, `${what}: the list is empty`).toBeGreaterThan(0);
+  expect(items.filter((item) => !check(item)), what).toEqual([]);
+}
+
 beforeAll(async () => {
   h = await boot();
 });
@@ -178,7 +184,7 @@ describe('top-ups (seed-topups-create-order.txt, verticals.md §3)', () => {
     expect(pubg).toMatchObject({ name: 'PUBG Mobile UC', topup_type: 'GAMING', country_code: 'GLO', currency_code: 'USD' });
     expect(airtel).toMatchObject({ name: 'Airtel India', topup_type: 'MOBILE', country_code: 'IND', currency_code: 'INR' });
     const mobile = await h.api.get('/api/v1/topups/products?type=MOBILE&per_page=500');
-    expect(mobile.body.every((p: { topup_type: string }) => p.topup_type === 'MOBILE')).toBe(true);
+    expectEvery(mobile.body as { topup_type: string }[], (p) => p.topup_type === 'MOBILE', 'type=MOBILE');
     const search = await h.api.get('/api/v1/topups/products?search=pubg');
     expect(search.body.map((p: { id: number }) => p.id)).toEqual([4218]);
   });
@@ -281,8 +287,8 @@ describe('top-ups (seed-topups-create-order.txt, verticals.md §3)', () => {
     expect(one.body[0]).toMatchObject({ client_reference: 'CAMPAIGN_DEC_24', product_id: 4218, variant_name: '325 UC', amount: 4.7405, currency: 'USD' });
     const withoutReference = res.body.find((o: { client_reference?: string }) => o.client_reference === undefined);
     expect(withoutReference).toBeDefined();
-    expect((await h.api.get('/api/v1/topups/orders?country=IND')).body.every((o: { country_code: string }) => o.country_code === 'IND')).toBe(true);
-    expect((await h.api.get('/api/v1/topups/orders?status=FAILED')).body.every((o: { status: string }) => o.status === 'FAILED')).toBe(true);
+    expectEvery((await h.api.get('/api/v1/topups/orders?country=IND')).body as { country_code: string }[], (o) => o.country_code === 'IND', 'country=IND');
+    expectEvery((await h.api.get('/api/v1/topups/orders?status=FAILED')).body as { status: string }[], (o) => o.status === 'FAILED', 'status=FAILED');
   });
 
   it('PATCH notification-email', async () => {
@@ -370,7 +376,7 @@ describe('wallets, transactions, reference data (general.md §17, §20)', () => 
     expectPaginated(res.headers);
     const txn = res.body[0];
     expect(sorted(txn)).toEqual(['amount', 'conversion_charges', 'created_at', 'currency_id', 'destination_currency', 'forex_rate', 'id', 'remarks', 'source_currency', 'status', 'transaction_type', 'wallet_id']);
-    expect(res.body.every((t: { wallet_id: number }) => t.wallet_id === 1)).toBe(true);
+    expectEvery(res.body as { wallet_id: number }[], (t) => t.wallet_id === 1, 'wallet_id=1');
     const ids = res.body.map((t: { id: number }) => t.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     const debit = res.body.find((t: { remarks: string }) => t.remarks.includes('Order #'));

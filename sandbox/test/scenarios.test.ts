@@ -40,7 +40,7 @@ describe('top-up failure table', () => {
     expect(res.body).toMatchObject({ status: 'FAILED', failure_code: code, is_user_fixable: fixable });
     expect(res.body.failure_reason).toMatch(/^[A-Z][^<>{}]*\.$/);
     expect(res.body.failure_reason).not.toMatch(/\{|sandbox|magic|_/i);
-    expect(res.body.completed_at).toBeDefined();
+    expect(res.body.completed_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
   });
 
   it.each(FAILURES)('999%s is PENDING first, then fails with %s', async (suffix, code, fixable) => {
@@ -159,8 +159,8 @@ describe('eSIM scenarios (product 999)', () => {
     expect(installed.body).toMatchObject({ activation_status: 'ACTIVE', is_installed: true });
     expect(installed.body.activation_code).toBeUndefined();
     expect(installed.body.iccid).toBe(res.body.iccid);
-    expect(installed.body.installed_at).toBeDefined();
-    expect(installed.body.activated_at).toBeDefined();
+    expect(installed.body.installed_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+    expect(installed.body.activated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect((await esim(never.body.id)).body).toMatchObject({ activation_status: 'NOT_INSTALLED', is_installed: false });
     await h.control.advanceClock(h.sandbox.core.delay(7 * h.sandbox.core.config.validityDayMs));
     expect((await esim(res.body.id)).body.activation_status).toBe('EXPIRED');

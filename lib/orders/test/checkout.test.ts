@@ -65,6 +65,10 @@ describe('checkout', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toBe('This product does not take: extra.');
+    expect(result.fieldErrors).toEqual({
+      'input.player_id': ['Player ID must be at least 6 characters.', 'Player ID is not in the expected format. For example 5123456789.'],
+      'input.server': ['Pick a Server from the list.'],
+    });
     const counts = await harness.control.requestCounts();
     expect(Object.keys(counts).filter((route) => !route.startsWith('POST /auth'))).toEqual([]);
   });

@@ -1,0 +1,53 @@
+/**
+ * Posting a server action the way React's client does, for the e2e specs (Playwright's request
+ * context) and the benches (fetch): the one place that knows Next's manifest and wire format.
+ */
+import { readFileSync } from 'node:fs';
+
+type ManifestEntry = { filename?: string; exportedName?: string; workers?: Record<string, unknown> };
+
+export type ServerActionRef = { id: string; filename: string; name: string; pages: string[] };
+
+/** Every server action of a production build (from its server-reference manifest), with the pages that can run it. */
+export function readServerActions(distDir: string): ServerActionRef[] {
+  const manifest = JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
+  return Object.entries(manifest.node)
+    .filter(([, entry]) => entry.filename)
+    .map(([id, entry]) => ({
+      id,
+      filename: entry.filename!,
+      name: entry.exportedName ?? '?',
+      pages: Object.keys(entry.workers ?? {}).map((worker) => worker.replace(/^app/, '').replace(/\/page$/, '')),
+    }));
+}
+
+/** Next answers an action id it does not know with this header (and a 404): nothing ran. */
+export const ACTION_NOT_FOUND_HEADER = 'x-nextjs-action-not-found';
+
+/**
+ * The request for a `(prevState, formData)` action: the Next-Action header and React's reply
+ * encoding. React decodes the root row ("0") with the fields sent before it, so order matters.
+ */
+export function serverActionRequest(actionId: string, fields: Record<string, string>, prevState: unknown = { status: 'idle' }) {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
+  body.append('0', JSON.stringify([prevState, '$K1']));
+  return { headers: { 'Next-Action': actionId, Accept: 'text/x-component' }, body };
+}
+
+/** The row of a React Flight reply that carries the action's return value (an object with `status`). */
+export function actionStateFromFlight(body: string): Record<string, unknown> | null {
+  for (const line of body.split('\n')) {
+    const match = line.match(/^[0-9a-f]+:(\{.*\})$/);
+    if (!match) continue;
+    try {
+      const row = JSON.parse(match[1]!) as Record<string, unknown>;
+      if (typeof row.status === 'string') return row;
+    } catch {
+      // Not a JSON row (text or a model reference): keep looking.
+    }
+  }
+  return null;
+}
