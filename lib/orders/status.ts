@@ -29,6 +29,7 @@ export function localStatusOf(upstreamStatus: string): OrderStatus {
 
 /** Words for customers, one per state. */
 export const statusLabels: Record<OrderStatus, string> = {
+  AWAITING_PAYMENT: 'Awaiting payment',
   SUBMITTING: 'Sending',
   PENDING: 'In progress',
   DELIVERED: 'Delivered',

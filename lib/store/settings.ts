@@ -18,6 +18,12 @@ export const storeSettingsSchema = z.object({
   lowBalanceThreshold: z.string().regex(/^\d+(\.\d{1,2})?$/).default('100'),
   /** Credit for each new customer in sandbox mode; null means DEMO_CREDIT from the environment. */
   demoCredit: z.string().regex(/^\d+(\.\d{1,2})?$/).nullable().default(null),
+  /** Card payments through Stripe Checkout (orders, guest checkout). */
+  cardPaymentsEnabled: z.boolean().default(true),
+  /** Signed-in customers adding to their balance by card, within these bounds (store currency). */
+  addFundsEnabled: z.boolean().default(true),
+  addFundsMin: z.string().regex(/^\d+(\.\d{1,2})?$/).default('5'),
+  addFundsMax: z.string().regex(/^\d+(\.\d{1,2})?$/).default('500'),
 });
 
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;

@@ -24,9 +24,17 @@ const settingsSchema = z.object({
   lowBalanceThreshold: amount('Enter an amount like 100 or 250.50.'),
   demoCredit: z.union([z.literal(''), amount('Enter an amount like 50 or 25.50, or leave it empty.')]),
   autoEnableNewProducts: z.literal('on').optional(),
+  cardPaymentsEnabled: z.literal('on').optional(),
+  addFundsEnabled: z.literal('on').optional(),
+  addFundsMin: amount('Enter an amount like 5 or 10.'),
+  addFundsMax: amount('Enter an amount like 500.'),
 });
 
 export const updateSettingsAction = operatorAction(settingsSchema, async (data, formData, operator) => {
+  if (Number(data.addFundsMin) <= 0 || Number(data.addFundsMin) > Number(data.addFundsMax)) {
+    const message = 'The minimum must be above 0 and not above the maximum.';
+    return errorState(formData, message, { addFundsMin: [message] });
+  }
   const result = await saveStoreSettings(operator, {
     storeName: data.storeName,
     storeCurrency: data.storeCurrency,
@@ -38,6 +46,10 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
       lowBalanceThreshold: data.lowBalanceThreshold,
       demoCredit: data.demoCredit || null,
       autoEnableNewProducts: data.autoEnableNewProducts === 'on',
+      cardPaymentsEnabled: data.cardPaymentsEnabled === 'on',
+      addFundsEnabled: data.addFundsEnabled === 'on',
+      addFundsMin: data.addFundsMin,
+      addFundsMax: data.addFundsMax,
     },
   });
   if (result.kind === 'refused') return errorState(formData, result.message, result.fieldErrors);

@@ -24,6 +24,10 @@ export default async function SettingsPage() {
           lowBalanceThreshold: settings.lowBalanceThreshold,
           demoCredit: settings.demoCredit ?? '',
           autoEnableNewProducts: settings.autoEnableNewProducts,
+          cardPaymentsEnabled: settings.cardPaymentsEnabled,
+          addFundsEnabled: settings.addFundsEnabled,
+          addFundsMin: settings.addFundsMin,
+          addFundsMax: settings.addFundsMax,
         }}
       />
       <Panel title="Supplier connection" id="connection">

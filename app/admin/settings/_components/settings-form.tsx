@@ -17,6 +17,10 @@ export type SettingsValues = {
   lowBalanceThreshold: string;
   demoCredit: string;
   autoEnableNewProducts: boolean;
+  cardPaymentsEnabled: boolean;
+  addFundsEnabled: boolean;
+  addFundsMin: string;
+  addFundsMax: string;
 };
 
 const idle: ActionState = { status: 'idle' };
@@ -33,8 +37,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { values: SettingsValues; currencyLock: string | null; defaultDemoCredit: string }) {
   const [state, action] = useActionState(updateSettingsAction, idle);
   // After a refused save the form shows what was typed; otherwise what is stored.
-  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts'>) => state.values?.[key] ?? values[key];
-  const autoEnable = state.values ? state.values.autoEnableNewProducts === 'on' : values.autoEnableNewProducts;
+  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts' | 'cardPaymentsEnabled' | 'addFundsEnabled'>) => state.values?.[key] ?? values[key];
+  const checked = (key: 'autoEnableNewProducts' | 'cardPaymentsEnabled' | 'addFundsEnabled') => (state.values ? state.values[key] === 'on' : values[key]);
+  const autoEnable = checked('autoEnableNewProducts');
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -101,6 +106,27 @@ export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { valu
             <span className="block text-zinc-500">Otherwise new supplier products wait, hidden, until an operator enables them.</span>
           </span>
         </label>
+      </Section>
+
+      <Section title="Card payments">
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="cardPaymentsEnabled" defaultChecked={checked('cardPaymentsEnabled')} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Take card payments (Stripe Checkout)</span>
+            <span className="block text-zinc-500">Customers and guests pay orders by card. Off: orders are paid from the store balance only.</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="addFundsEnabled" defaultChecked={checked('addFundsEnabled')} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Let customers add funds by card</span>
+            <span className="block text-zinc-500">Needs card payments on.</span>
+          </span>
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label={`Add funds minimum (${values.storeCurrency})`} name="addFundsMin" inputMode="decimal" required defaultValue={value('addFundsMin')} errors={errors.addFundsMin} />
+          <Field label={`Add funds maximum (${values.storeCurrency})`} name="addFundsMax" inputMode="decimal" required defaultValue={value('addFundsMax')} errors={errors.addFundsMax} />
+        </div>
       </Section>
 
       <FormMessage state={state} />
