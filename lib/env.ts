@@ -9,8 +9,8 @@ import { z } from 'zod';
 export const SANDBOX_API_KEY = 'sandbox_demo_key';
 export const SANDBOX_API_SECRET = 'sandbox_demo_secret';
 /** The bundled Stripe stand-in's keys (sandbox/stripe/): any sk_test_ key and this endpoint secret. */
-export const SANDBOX_STRIPE_SECRET_KEY = 'sk_test_sandbox';
-export const SANDBOX_STRIPE_WEBHOOK_SECRET = 'whsec_sandbox';
+export const SANDBOX_STRIPE_SECRET_KEY = 'sk_test_sandbox_0123456789abcdefghijklmnopqrstuvwxyz';
+export const SANDBOX_STRIPE_WEBHOOK_SECRET = 'whsec_sandbox_0123456789abcdefghijklmnopqrstuv';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])

@@ -79,7 +79,9 @@ export async function settleCheckoutSession(ctx: OrderContext, session: Stripe.C
         .set({ status: 'expired', checkoutSessionId: session.id, updatedAt: new Date() })
         .where(eq(cardPayments.id, payment.id))
         .returning();
-      if (expired!.orderId) await endUnpaidOrder(tx, expired!.orderId, source);
+      // We expire sessions only when the customer cancels: one that ended before its deadline was cancelled.
+      const cancelled = source === 'cancel' || session.expires_at * 1000 > Date.now() + 5_000;
+      if (expired!.orderId) await endUnpaidOrder(tx, expired!.orderId, cancelled ? 'cancel' : source);
       return { ...none, payment: expired };
     }
     return none;
@@ -154,12 +156,16 @@ async function endUnpaidOrder(tx: Transaction, orderId: string, source: SettleSo
 /** How long the return page waits for the supplier before showing the order (which keeps watching). */
 const SUBMIT_WAIT_MS = 8_000;
 
-/** Sends a just-paid order to the supplier; the reconciler retries if this attempt dies. */
-export async function submitPaidOrder(ctx: OrderContext, orderId: string, waitMs = 0): Promise<void> {
+/**
+ * Sends a just-paid order to the supplier, waiting at most `waitMs` (all the way when unset);
+ * the reconciler retries if this attempt dies.
+ */
+export async function submitPaidOrder(ctx: OrderContext, orderId: string, waitMs?: number): Promise<void> {
   const submission = submitOrder(ctx, orderId, 'checkout').catch((error: unknown) => {
     logger.error({ order: orderId, err: error }, 'paid order submit failed');
   });
-  if (waitMs > 0) await Promise.race([submission, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+  if (waitMs === undefined) await submission;
+  else await Promise.race([submission, new Promise((resolve) => setTimeout(resolve, waitMs))]);
 }
 
 /**

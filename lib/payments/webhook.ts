@@ -1,6 +1,6 @@
 import 'server-only';
 import { logger } from '@/lib/logger';
-import { getOrderContext } from '@/lib/orders/context';
+import { getOrderContext, type OrderContext } from '@/lib/orders/context';
 import { handleStripeEvent } from '@/lib/orders/card-payment';
 import { verifyStripeEvent } from './stripe';
 
@@ -10,7 +10,7 @@ import { verifyStripeEvent } from './stripe';
  * nothing. A verified event is acted on before answering: every handler is idempotent, so
  * Stripe's retries and duplicates are harmless, and a failure answers 500 so Stripe retries.
  */
-export async function receiveStripeWebhook(request: Request): Promise<Response> {
+export async function receiveStripeWebhook(request: Request, context?: OrderContext): Promise<Response> {
   const rawBody = await request.text();
   let event;
   try {
@@ -20,7 +20,7 @@ export async function receiveStripeWebhook(request: Request): Promise<Response> 
     return Response.json({ error: 'Invalid signature' }, { status: 400 });
   }
   try {
-    await handleStripeEvent(await getOrderContext(), event);
+    await handleStripeEvent(context ?? (await getOrderContext()), event);
   } catch (error) {
     logger.error({ event: event.id, type: event.type, err: error }, 'stripe webhook handling failed');
     return Response.json({ error: 'Could not process the event now' }, { status: 500 });
