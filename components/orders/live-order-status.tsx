@@ -16,8 +16,8 @@ export function pollInterval(elapsedMs: number): number {
   return 15_000;
 }
 
-async function fetchStatus(orderId: string): Promise<OrderStatusView> {
-  const response = await fetch(`/api/orders/${orderId}`, { cache: 'no-store' });
+async function fetchStatus(orderId: string, access?: string): Promise<OrderStatusView> {
+  const response = await fetch(`/api/orders/${orderId}${access ? `?access=${encodeURIComponent(access)}` : ''}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
@@ -27,7 +27,7 @@ async function fetchStatus(orderId: string): Promise<OrderStatusView> {
  * order is final. When the status changes the page re-renders on the server, which is where
  * codes and QR codes come from.
  */
-export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusView; retryHref?: string }) {
+export function LiveOrderStatus({ initial, retryHref, access }: { initial: OrderStatusView; retryHref?: string; access?: string }) {
   const router = useRouter();
   const startedAt = useRef(0);
   useEffect(() => {
@@ -35,7 +35,7 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
   }, []);
   const { data } = useQuery({
     queryKey: queryKeys.orderStatus(initial.id),
-    queryFn: () => fetchStatus(initial.id),
+    queryFn: () => fetchStatus(initial.id, access),
     initialData: initial,
     refetchInterval: (query) => (query.state.data?.live ? pollInterval(Date.now() - (startedAt.current || Date.now())) : false),
     refetchOnWindowFocus: true,

@@ -6,7 +6,10 @@ import { orderPrefill } from '@/components/orders/order-list';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import { requireUser } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/money';
-import { loadMyOrder, toStatusView } from '@/lib/orders/queries';
+import { loadOrderPage, type PaymentView } from '@/lib/orders/order-view';
+import { toStatusView } from '@/lib/orders/queries';
+import { firstString, type SearchParams } from '@/lib/search-params';
+import { PayByCard } from './_components/pay-by-card';
 import { formatInternational } from '@/lib/phone';
 import { productHref } from '@/lib/verticals';
 import { EsimDelivery } from './_components/esim-delivery';
@@ -15,20 +18,39 @@ import { dateTimeFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Your order' };
 
-export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+const refundWords: Record<string, string> = {
+  to_send: 'being sent to your card',
+  pending: 'on its way to your card',
+  requires_action: 'on its way to your card',
+  succeeded: 'refunded to your card',
+  failed: 'could not be refunded to your card; the store will contact you',
+  canceled: 'could not be refunded to your card; the store will contact you',
+  refused: 'could not be refunded to your card; the store will contact you',
+};
+
+function paymentLine(payment: PaymentView, order: { status: string }): string {
+  if (payment.provider === 'balance') return 'Store balance';
+  if (payment.status === 'paid') return 'Card';
+  if (order.status === 'AWAITING_PAYMENT') return 'Card · not paid yet';
+  return 'Card · not charged';
+}
+
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
-  await requireUser(`/orders/${encodeURIComponent(id)}`);
-  const mine = await loadMyOrder(id);
-  if (!mine) notFound();
-  const { order, events, product, secrets } = mine;
+  const query = await searchParams;
+  const access = firstString(query.access);
+  const loaded = await loadOrderPage(id, { access, paid: firstString(query.paid), cancelled: firstString(query.payment) === 'cancelled' });
+  if (loaded === 'signed_out') await requireUser(`/orders/${encodeURIComponent(id)}`);
+  if (!loaded || loaded === 'signed_out') notFound();
+  const { order, events, product, secrets, payment, paymentProblem, guest } = loaded;
   const retryHref = product ? productHref(product, orderPrefill(order)) : undefined;
   const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
 
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
-        <Link href="/account" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
-          ← Your account
+        <Link href={guest ? '/' : '/account'} className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+          {guest ? '← Continue shopping' : '← Your account'}
         </Link>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">Order #{order.number}</h1>
         <p className="text-zinc-600 dark:text-zinc-400">
@@ -46,8 +68,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
         <div>
-          <dt className="text-zinc-500">Paid</dt>
+          <dt className="text-zinc-500">{payment.provider === 'card' && payment.status !== 'paid' ? 'Price' : 'Paid'}</dt>
           <dd className="font-medium">{formatMoney(order.retailAmount, order.retailCurrency)}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-500">Payment</dt>
+          <dd className="font-medium" data-testid="order-payment">
+            {paymentLine(payment, order)}
+          </dd>
         </div>
         <div>
           <dt className="text-zinc-500">Placed</dt>
@@ -65,9 +93,36 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dd className="font-medium text-emerald-700 dark:text-emerald-400">{dateTimeFormat.format(order.refundedAt)} UTC</dd>
           </div>
         )}
+        {payment.refunds.map((refund, index) => (
+          <div key={index} className="col-span-2">
+            <dt className="text-zinc-500">Card refund</dt>
+            <dd className="font-medium" data-testid="card-refund">
+              {formatMoney(refund.amount, refund.currency)} {refundWords[refund.status] ?? refund.status}
+            </dd>
+          </div>
+        ))}
       </dl>
 
-      <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} />
+      {guest && access && (
+        <p className="rounded-2xl bg-sky-50 p-4 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+          Keep this page’s link: it opens your order without an account. Sign up later with {order.guestEmail} to see it in your account.
+        </p>
+      )}
+
+      {order.status === 'AWAITING_PAYMENT' && (
+        <section aria-labelledby="payment" className="space-y-3 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <h2 id="payment" className="text-lg font-semibold">
+            Waiting for your payment
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Nothing is sent until your card payment is confirmed. If your card was declined, you can try again or use another card.
+          </p>
+          {paymentProblem && <p className="text-sm text-amber-800 dark:text-amber-200">{paymentProblem}</p>}
+          <PayByCard orderId={order.id} access={access} price={formatMoney(order.retailAmount, order.retailCurrency)} />
+        </section>
+      )}
+
+      <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} access={access} />
 
       {order.status === 'DELIVERED' && order.vertical === 'voucher' && secrets?.vouchers && (
         <section aria-labelledby="codes" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
@@ -76,7 +131,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </h2>
           {order.delivery.partial === true && (
             <p className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-              Only {String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered. The rest was refunded to your balance.
+              Only {String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered. The rest was refunded to your {payment.provider === 'card' ? 'card' : 'balance'}.
             </p>
           )}
           <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
