@@ -1,6 +1,7 @@
 /**
  * One command for the whole store: `npm start`.
- * Starts the Octopus sandbox on loopback unless OCTOPUS_API_URL names a real supplier,
+ * Starts the Octopus sandbox on loopback unless OCTOPUS_API_URL names a real supplier, and the
+ * Stripe stand-in unless STRIPE_API_URL or STRIPE_SECRET_KEY is set (see sandbox/README.md),
  * migrates and seeds the database (embedded PGlite unless DATABASE_URL is set), builds the
  * app when the build is missing or older than the sources, then serves it.
  */
@@ -101,6 +102,26 @@ async function main(): Promise<void> {
     console.log(`Octopus sandbox listening on ${sandbox.url}`);
   }
 
+  let closeStripe: (() => Promise<void>) | undefined;
+  if (!process.env.STRIPE_API_URL && !process.env.STRIPE_SECRET_KEY) {
+    const { startStripeSandbox, DEFAULT_SECRET_KEY } = await import('../sandbox/stripe/server');
+    const stripePort = Number(process.env.STRIPE_SANDBOX_PORT || Number(process.env.SANDBOX_PORT || 4010) + 500);
+    // Each launch signs webhooks with a fresh secret that only this store process is told.
+    const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString('hex')}`;
+    const stripe = await startStripeSandbox({
+      port: stripePort,
+      publicUrl: process.env.STRIPE_SANDBOX_PUBLIC_URL || undefined,
+      accountName: process.env.STORE_NAME || undefined,
+      timeScale: process.env.SANDBOX_TIME_SCALE ? Number(process.env.SANDBOX_TIME_SCALE) : undefined,
+      webhookEndpoints: [{ url: `http://127.0.0.1:${port}/api/webhooks/stripe`, secret: webhookSecret }],
+    });
+    closeStripe = () => stripe.close();
+    process.env.STRIPE_API_URL = stripe.url;
+    process.env.STRIPE_SECRET_KEY = DEFAULT_SECRET_KEY;
+    process.env.STRIPE_WEBHOOK_SECRET = webhookSecret;
+    console.log(`Stripe stand-in listening on ${stripe.url} (webhooks to /api/webhooks/stripe)`);
+  }
+
   // Fail fast, with every bad variable named, before anything else starts.
   const config = parseEnv(process.env);
   if (!config.OCTOPUS_SANDBOX && config.TRUST_PROXY === 0) {
@@ -151,6 +172,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   server.on('exit', async (code) => {
     await closeSandbox?.();
+    await closeStripe?.();
     process.exit(code ?? 0);
   });
 }

@@ -42,6 +42,8 @@ export function e2eLayout(slot = e2eSlot()) {
   return {
     port: Number(process.env.E2E_PORT || 3100 + slot),
     sandboxPort: Number(process.env.E2E_SANDBOX_PORT || 4110 + slot),
+    /** The Stripe stand-in that scripts/start.ts starts beside the Octopus sandbox. */
+    stripeSandboxPort: Number(process.env.E2E_SANDBOX_PORT || 4110 + slot) + 500,
     distDir: slot === 0 ? '.next' : `.next-e2e-${slot}`,
     pgliteDir: `.data/e2e-pglite-${slot}`,
   };

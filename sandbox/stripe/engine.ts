@@ -185,7 +185,8 @@ export class StripeEngine {
       customer: null,
       customer_account: null,
       customer_creation: 'if_required',
-      customer_details: input.customerEmail ? { address: null, email: input.customerEmail, name: null, phone: null, tax_exempt: 'none', tax_ids: null } : null,
+      // Filled in when the customer pays (Stripe leaves it null until then).
+      customer_details: null,
       customer_email: input.customerEmail ?? null,
       discounts: [],
       expires_at: expiresAt,

@@ -114,7 +114,7 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
       return;
     }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'");
     res.end(reply.html ?? '');
   }
 
@@ -307,7 +307,10 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
   const address = server.address() as AddressInfo;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl}:${address.port}`;
-  engine.publicUrl = (config.publicUrl ?? url).replace(/\/+$/, '');
+  // Browsers reach loopback as `localhost` (the e2e Chromium resolves no other name, and
+  // treats an IP literal as a name to resolve), so hosted page URLs use it by default.
+  const loopback = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(config.host);
+  engine.publicUrl = (config.publicUrl ?? (loopback ? `http://localhost:${address.port}` : url)).replace(/\/+$/, '');
 
   let closing: Promise<void> | undefined;
   return {

@@ -52,7 +52,7 @@ describe('checkout sessions', () => {
       payment_intent: null,
       livemode: false,
     });
-    expect(session.url).toBe(`${env.sandbox.url}/c/pay/${session.id}`);
+    expect(session.url).toBe(`http://localhost:${env.sandbox.port}/c/pay/${session.id}`);
     expect(session.expires_at - session.created).toBe(24 * 3600);
     const again = await env.stripe.checkout.sessions.retrieve(session.id);
     expect(again).toEqual(session);
