@@ -9,6 +9,9 @@ import { z } from 'zod';
 export const SANDBOX_API_KEY = 'sandbox_demo_key';
 export const SANDBOX_API_SECRET = 'sandbox_demo_secret';
 
+/** The sandbox's SMTP catcher listens this far above the Octopus sandbox's port. */
+export const sandboxMailPort = (sandboxPort: number) => sandboxPort + 1500;
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -46,6 +49,11 @@ const envSchema = z
       .default(0),
     BACKGROUND_JOBS: booleanFlag.default(true),
     CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    // Where links in emails point (the storefront's public address); the launcher sets it locally.
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     DEMO_CREDIT: z
       .string()
       .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')
@@ -72,6 +80,10 @@ function toEnv(raw: z.infer<typeof envSchema>) {
     OCTOPUS_API_URL: raw.OCTOPUS_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT}`,
     OCTOPUS_API_KEY: raw.OCTOPUS_API_KEY ?? SANDBOX_API_KEY,
     OCTOPUS_API_SECRET: raw.OCTOPUS_API_SECRET ?? SANDBOX_API_SECRET,
+    // Unset: the sandbox's SMTP catcher, which the launcher starts beside the Octopus sandbox.
+    SMTP_URL: raw.SMTP_URL ?? `smtp://127.0.0.1:${sandboxMailPort(raw.SANDBOX_PORT)}`,
+    MAIL_FROM: raw.MAIL_FROM ?? `"${raw.STORE_NAME.replace(/["\\]/g, '')}" <no-reply@octopus-store.localhost>`,
+    PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
   };
 }
 

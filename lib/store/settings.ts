@@ -18,6 +18,11 @@ export const storeSettingsSchema = z.object({
   lowBalanceThreshold: z.string().regex(/^\d+(\.\d{1,2})?$/).default('100'),
   /** Credit for each new customer in sandbox mode; null means DEMO_CREDIT from the environment. */
   demoCredit: z.string().regex(/^\d+(\.\d{1,2})?$/).nullable().default(null),
+  /** Operator alert emails (low wallet, refused customers...): on/off and who gets them; none listed = every operator. */
+  alertEmailsEnabled: z.boolean().default(true),
+  alertEmailRecipients: z.array(z.email()).default([]),
+  /** Put voucher codes in the delivery email itself rather than only a link to the order page. */
+  emailVoucherCodes: z.boolean().default(false),
 });
 
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;

@@ -24,6 +24,14 @@ const settingsSchema = z.object({
   lowBalanceThreshold: amount('Enter an amount like 100 or 250.50.'),
   demoCredit: z.union([z.literal(''), amount('Enter an amount like 50 or 25.50, or leave it empty.')]),
   autoEnableNewProducts: z.literal('on').optional(),
+  alertEmailsEnabled: z.literal('on').optional(),
+  alertEmailRecipients: z
+    .string()
+    .trim()
+    .max(2000, 'Use at most 2,000 characters.')
+    .transform((value) => value.split(/[\s,;]+/).filter(Boolean))
+    .pipe(z.array(z.email('Each recipient must be an email address, like ops@example.com; separate them with commas.')).max(20, 'List at most 20 recipients.')),
+  emailVoucherCodes: z.literal('on').optional(),
 });
 
 export const updateSettingsAction = operatorAction(settingsSchema, async (data, formData, operator) => {
@@ -38,6 +46,9 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
       lowBalanceThreshold: data.lowBalanceThreshold,
       demoCredit: data.demoCredit || null,
       autoEnableNewProducts: data.autoEnableNewProducts === 'on',
+      alertEmailsEnabled: data.alertEmailsEnabled === 'on',
+      alertEmailRecipients: data.alertEmailRecipients,
+      emailVoucherCodes: data.emailVoucherCodes === 'on',
     },
   });
   if (result.kind === 'refused') return errorState(formData, result.message, result.fieldErrors);
