@@ -12,6 +12,9 @@ export const SANDBOX_API_SECRET = 'sandbox_demo_secret';
 export const SANDBOX_STRIPE_SECRET_KEY = 'sk_test_sandbox_0123456789abcdefghijklmnopqrstuvwxyz';
 export const SANDBOX_STRIPE_WEBHOOK_SECRET = 'whsec_sandbox_0123456789abcdefghijklmnopqrstuv';
 
+/** The sandbox's SMTP catcher listens this far above the Octopus sandbox's port. */
+export const sandboxMailPort = (sandboxPort: number) => sandboxPort + 1500;
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -52,6 +55,11 @@ const envSchema = z
       .default(0),
     BACKGROUND_JOBS: booleanFlag.default(true),
     CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    // Where links in emails point (the storefront's public address); the launcher sets it locally.
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     DEMO_CREDIT: z
       .string()
       .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')
@@ -87,6 +95,10 @@ function toEnv(raw: z.infer<typeof envSchema>) {
     STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? SANDBOX_STRIPE_WEBHOOK_SECRET,
     // Unset with the stand-in's keys: the stand-in beside the Octopus sandbox. Unset with real keys: Stripe itself.
     STRIPE_API_URL: raw.STRIPE_API_URL ?? (raw.STRIPE_SECRET_KEY ? undefined : `http://127.0.0.1:${raw.SANDBOX_PORT + 500}`),
+    // Unset: the sandbox's SMTP catcher, which the launcher starts beside the Octopus sandbox.
+    SMTP_URL: raw.SMTP_URL ?? `smtp://127.0.0.1:${sandboxMailPort(raw.SANDBOX_PORT)}`,
+    MAIL_FROM: raw.MAIL_FROM ?? `"${raw.STORE_NAME.replace(/["\\]/g, '')}" <no-reply@octopus-store.localhost>`,
+    PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
   };
 }
 

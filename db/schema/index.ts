@@ -4,3 +4,4 @@ export * from './ledger';
 export * from './orders';
 export * from './payments';
 export * from './settings';
+export * from './mail';

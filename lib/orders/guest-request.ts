@@ -9,9 +9,10 @@ export async function guestCheckoutAllowed(headers: Headers, email: string): Pro
   return checkGuestCheckoutLimits(await getDb(), clientAddress(headers, env().TRUST_PROXY), email);
 }
 
-/** This request's own origin, for Stripe's return URLs (the Host the customer used). */
-export function requestOrigin(headers: Headers): string {
-  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost';
-  const proto = headers.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
+/**
+ * The store's public origin for Stripe's return URLs: PUBLIC_URL, never the request's Host
+ * header (which a client controls).
+ */
+export function requestOrigin(): string {
+  return env().PUBLIC_URL;
 }

@@ -4,7 +4,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { orderEvents, orders, type NewOrder, type Order } from '@/db/schema';
 import { Decimal } from '@/lib/money';
 import { getPaymentProvider, type CardCheckout } from '@/lib/payments';
+import { queueEmail } from '@/lib/mail/outbox';
 import type { OrderContext } from './context';
+import { guestOrderPath } from './guest';
 
 export type NewOrderInput = Omit<
   NewOrder,
@@ -70,6 +72,15 @@ export async function recordNewOrder(ctx: OrderContext, { card, ...input }: NewO
       if (payment.status === 'declined') throw new PaymentDeclined(payment.message);
       if (payment.status === 'awaiting') {
         await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: 'AWAITING_PAYMENT', source: 'checkout', message: 'Order placed; waiting for card payment' });
+        // A guest's only way back to the order: the link goes out with the order, or not at all.
+        if (order.guestEmail) {
+          await queueEmail(tx, {
+            to: order.guestEmail,
+            template: 'guest-order-link',
+            data: { orderUrl: guestOrderPath(order.id), orderNumber: order.number },
+            dedupeKey: `guest-link:${order.id}`,
+          });
+        }
         return { kind: 'awaiting_payment', order } as const;
       }
       const [paid] = await tx.update(orders).set({ paymentReference: payment.reference }).where(eq(orders.id, order.id)).returning();

@@ -99,7 +99,7 @@ export const placeOrderAction = validatedAction<
       await getOrderContext(),
       user ? { userId: user.id, email: user.email, payWith } : { guestEmail: guestEmail!, payWith: 'card' },
       (await getStoreInfo()).currency,
-      { ...requestFrom(formData), checkoutToken, expectedRetail, origin: requestOrigin(await headers()) },
+      { ...requestFrom(formData), checkoutToken, expectedRetail, origin: requestOrigin() },
     );
     if (result.kind === 'refused') return refuse(result.message, result.fieldErrors);
     if (result.kind === 'price_changed') {

@@ -28,6 +28,14 @@ const settingsSchema = z.object({
   addFundsEnabled: z.literal('on').optional(),
   addFundsMin: amount('Enter an amount like 5 or 10.'),
   addFundsMax: amount('Enter an amount like 500.'),
+  alertEmailsEnabled: z.literal('on').optional(),
+  alertEmailRecipients: z
+    .string()
+    .trim()
+    .max(2000, 'Use at most 2,000 characters.')
+    .transform((value) => value.split(/[\s,;]+/).filter(Boolean))
+    .pipe(z.array(z.email('Each recipient must be an email address, like ops@example.com; separate them with commas.')).max(20, 'List at most 20 recipients.')),
+  emailVoucherCodes: z.literal('on').optional(),
 });
 
 export const updateSettingsAction = operatorAction(settingsSchema, async (data, formData, operator) => {
@@ -50,6 +58,9 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
       addFundsEnabled: data.addFundsEnabled === 'on',
       addFundsMin: data.addFundsMin,
       addFundsMax: data.addFundsMax,
+      alertEmailsEnabled: data.alertEmailsEnabled === 'on',
+      alertEmailRecipients: data.alertEmailRecipients,
+      emailVoucherCodes: data.emailVoucherCodes === 'on',
     },
   });
   if (result.kind === 'refused') return errorState(formData, result.message, result.fieldErrors);

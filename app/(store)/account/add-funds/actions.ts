@@ -1,6 +1,5 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { errorState, userAction } from '@/lib/actions';
@@ -10,7 +9,7 @@ import { getStoreInfo } from '@/lib/store';
 
 /** Add funds by card: checks the amount against the store's bounds, then off to Stripe's page. */
 export const addFundsAction = userAction(z.object({ amount: z.string().trim().max(20) }), async ({ amount }, formData, user) => {
-  const result = await startAddFunds(user, (await getStoreInfo()).currency, amount, requestOrigin(await headers()));
+  const result = await startAddFunds(user, (await getStoreInfo()).currency, amount, requestOrigin());
   if (!result.ok) return errorState(formData, result.message, result.field ? { amount: [result.message] } : undefined);
   redirect(result.checkoutUrl);
 });
