@@ -293,7 +293,7 @@ export function CheckoutForm({
                 className={`py-3 text-base ${summary.guest || !summary.sufficientBalance ? 'flex-1' : 'w-full'}`}
                 pendingLabel="Opening secure checkout…"
               >
-                Pay {summary.price} by card
+                {summary.guest || !summary.sufficientBalance ? `Pay ${summary.price} by card` : 'Pay by card instead'}
               </SubmitButton>
             )}
           </div>
