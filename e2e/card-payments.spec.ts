@@ -33,6 +33,8 @@ async function payWith(page: Page, card: string) {
 }
 
 test.describe('card payments', () => {
+  // Two hosted-page round trips and a supplier delivery on a shared two-core machine.
+  test.describe.configure({ timeout: 120_000 });
   test('a guest buys a game top-up with 4242… and sees it delivered', async ({ page }) => {
     const before = (await supplier.listOrders()).length;
     const { price } = await guestToCheckout(page);
