@@ -73,7 +73,8 @@ export function LiveOrderStatus({ initial, retryHref, access }: { initial: Order
         {failed && (
           <div className="rounded-2xl bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
             <p className="font-medium">{view.failureReason ?? view.statusText ?? 'This order could not be completed.'}</p>
-            <p className="mt-1">The amount you paid is back in your balance.</p>
+            {view.refundedTo === 'balance' && <p className="mt-1">The amount you paid is back in your balance.</p>}
+            {view.refundedTo === 'card' && <p className="mt-1">The amount you paid is being refunded to your card.</p>}
             {view.isUserFixable && retryHref && (
               <Link href={retryHref} className="mt-3 inline-block rounded-xl bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
                 Fix and try again

@@ -41,6 +41,8 @@ export type OrderStatusView = {
   /** True while the page should keep polling (an eSIM not installed yet is still watched). */
   live: boolean;
   activationStatus: string | null;
+  /** Where the money went back, if it did (an unpaid card order has nothing to refund). */
+  refundedTo: 'balance' | 'card' | null;
   updatedAt: string;
 };
 
@@ -56,6 +58,7 @@ export function toStatusView(order: Order): OrderStatusView {
     terminal: isTerminal(order.status),
     live: !isTerminal(order.status) || (watchesActivation(order) && order.delivery.isInstalled !== true),
     activationStatus: (order.delivery.activationStatus as string | undefined) ?? null,
+    refundedTo: order.refundedAt ? (order.paymentProvider === 'card' ? 'card' : 'balance') : null,
     updatedAt: order.updatedAt.toISOString(),
   };
 }
