@@ -8,6 +8,12 @@ import { z } from 'zod';
  */
 export const SANDBOX_API_KEY = 'sandbox_demo_key';
 export const SANDBOX_API_SECRET = 'sandbox_demo_secret';
+/** The bundled Stripe stand-in's keys (sandbox/stripe/): any sk_test_ key and this endpoint secret. */
+export const SANDBOX_STRIPE_SECRET_KEY = 'sk_test_sandbox_0123456789abcdefghijklmnopqrstuvwxyz';
+export const SANDBOX_STRIPE_WEBHOOK_SECRET = 'whsec_sandbox_0123456789abcdefghijklmnopqrstuv';
+
+/** The sandbox's SMTP catcher listens this far above the Octopus sandbox's port. */
+export const sandboxMailPort = (sandboxPort: number) => sandboxPort + 1500;
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -26,6 +32,9 @@ const envSchema = z
     OCTOPUS_SANDBOX: booleanFlag.optional(),
     OCTOPUS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_... or sk_live_...)').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a webhook signing secret (whsec_...)').optional(),
+    STRIPE_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     STORE_NAME: z.string().min(1).max(60).default('Octopus Store'),
     STORE_CURRENCY: z
       .string()
@@ -46,6 +55,11 @@ const envSchema = z
       .default(0),
     BACKGROUND_JOBS: booleanFlag.default(true),
     CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    // Where links in emails point (the storefront's public address); the launcher sets it locally.
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     DEMO_CREDIT: z
       .string()
       .regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal amount such as 50.00')
@@ -60,6 +74,11 @@ const envSchema = z
         }
       }
     }
+    // Real Stripe needs both keys; the stand-in is used only when neither is given.
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      const missing = env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other Stripe key is set' });
+    }
   });
 
 export type Env = ReturnType<typeof toEnv>;
@@ -72,6 +91,14 @@ function toEnv(raw: z.infer<typeof envSchema>) {
     OCTOPUS_API_URL: raw.OCTOPUS_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT}`,
     OCTOPUS_API_KEY: raw.OCTOPUS_API_KEY ?? SANDBOX_API_KEY,
     OCTOPUS_API_SECRET: raw.OCTOPUS_API_SECRET ?? SANDBOX_API_SECRET,
+    STRIPE_SECRET_KEY: raw.STRIPE_SECRET_KEY ?? SANDBOX_STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? SANDBOX_STRIPE_WEBHOOK_SECRET,
+    // Unset with the stand-in's keys: the stand-in beside the Octopus sandbox. Unset with real keys: Stripe itself.
+    STRIPE_API_URL: raw.STRIPE_API_URL ?? (raw.STRIPE_SECRET_KEY ? undefined : `http://127.0.0.1:${raw.SANDBOX_PORT + 500}`),
+    // Unset: the sandbox's SMTP catcher, which the launcher starts beside the Octopus sandbox.
+    SMTP_URL: raw.SMTP_URL ?? `smtp://127.0.0.1:${sandboxMailPort(raw.SANDBOX_PORT)}`,
+    MAIL_FROM: raw.MAIL_FROM ?? `"${raw.STORE_NAME.replace(/["\\]/g, '')}" <no-reply@octopus-store.localhost>`,
+    PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
   };
 }
 

@@ -44,8 +44,11 @@ async function main(): Promise<void> {
     rateLimits: values['no-rate-limits'] ? false : undefined,
     logRequests: values.log ?? false,
   };
-  const sandbox = await startSandbox(options);
+  // The SMTP catcher listens 1500 above the API's port unless SANDBOX_MAIL_PORT says otherwise.
+  const mailPort = numberOrUndefined(env.SANDBOX_MAIL_PORT, 'SANDBOX_MAIL_PORT') ?? (options.port ? options.port + 1500 : 0);
+  const sandbox = await startSandbox(options, { mailPort });
   console.log(`Octopus sandbox listening on ${sandbox.url}`);
+  if (sandbox.mail) console.log(`SMTP catcher listening on ${sandbox.mail.url}; mail at ${sandbox.url}/__sandbox/mail/inbox`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -23,6 +23,8 @@ import { referenceRoutes } from './routes/reference';
 import { topupRoutes } from './routes/topups';
 import { voucherRoutes } from './routes/vouchers';
 import { walletRoutes } from './routes/wallets';
+import { startMailCatcher, type RunningMailCatcher } from './mail/catcher';
+import { handleMailRequest } from './mail/http';
 
 export type { SandboxOptions } from './engine/config';
 export type { FaultSpec } from './engine/faults';
@@ -34,8 +36,13 @@ export interface RunningSandbox {
   host: string;
   /** The engine, for in-process tests that want to look inside. */
   core: SandboxCore;
+  /** The SMTP catcher, when started with `mailPort` (its mail is read at /__sandbox/mail). */
+  mail?: RunningMailCatcher;
   close(): Promise<void>;
 }
+
+/** Beside the API: `mailPort` starts the SMTP catcher on that port (0 picks a free one). */
+export type SandboxExtras = { mailPort?: number };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -105,8 +112,9 @@ function clientReferenceOf(raw: string): string | undefined {
   }
 }
 
-export async function startSandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
+export async function startSandbox(options: Partial<SandboxOptions> = {}, extras: SandboxExtras = {}): Promise<RunningSandbox> {
   const config = resolveOptions(options);
+  const mail = extras.mailPort === undefined ? undefined : await startMailCatcher({ port: extras.mailPort, host: config.host });
   const core = new SandboxCore(config);
   const api = new Router();
   api.add(
@@ -239,6 +247,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       let reply: Reply;
       try {
         if (!isLoopback(req.socket.remoteAddress ?? '')) throw forbidden('The sandbox control API only answers loopback clients');
+        if (mail && (await handleMailRequest(mail, req, res, url, path, raw))) return;
         const match = control.match(method, path);
         if (!match) throw notFound('Unknown control endpoint');
         if (match === 'method-not-allowed') throw new ApiError(405, 'MethodNotAllowedError', 'METHOD_NOT_ALLOWED', 'Method not allowed');
@@ -328,9 +337,11 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     port: address.port,
     host: config.host,
     core,
+    mail,
     close() {
       closing ??= new Promise<void>((resolve) => {
         core.shutdown();
+        void mail?.stop();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });

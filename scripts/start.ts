@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { createDatabase, databaseTargetFromEnv } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase, type SeedResult } from '@/lib/store/seed';
-import { parseEnv } from '@/lib/env';
+import { parseEnv, sandboxMailPort } from '@/lib/env';
 import { createOctopusClient } from '@/lib/octopus';
 import { ensureDistTsconfig } from './dist-tsconfig';
 import { loadDotEnv } from './load-env';
@@ -93,15 +93,22 @@ async function main(): Promise<void> {
   if (!process.env.OCTOPUS_API_URL) {
     const { startSandbox } = await import('../sandbox/server');
     const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
-    const sandbox = await startSandbox({
-      port: sandboxPort,
-      timeScale: process.env.SANDBOX_TIME_SCALE ? Number(process.env.SANDBOX_TIME_SCALE) : undefined,
-    });
+    const sandbox = await startSandbox(
+      {
+        port: sandboxPort,
+        timeScale: process.env.SANDBOX_TIME_SCALE ? Number(process.env.SANDBOX_TIME_SCALE) : undefined,
+      },
+      // With no SMTP_URL, mail goes to the sandbox's catcher (lib/env.ts points SMTP_URL at this port).
+      process.env.SMTP_URL ? {} : { mailPort: sandboxMailPort(sandboxPort) },
+    );
     closeSandbox = () => sandbox.close();
     process.env.OCTOPUS_API_URL = sandbox.url;
     process.env.OCTOPUS_SANDBOX ??= 'true';
     console.log(`Octopus sandbox listening on ${sandbox.url}`);
+    if (sandbox.mail) console.log(`SMTP catcher listening on ${sandbox.mail.url}; read the mail at ${sandbox.url}/__sandbox/mail/inbox`);
   }
+  // Links in emails point here unless PUBLIC_URL names the public address.
+  process.env.PUBLIC_URL ??= `http://localhost:${port}`;
 
   let closeStripe: (() => Promise<void>) | undefined;
   if (!process.env.STRIPE_API_URL && !process.env.STRIPE_SECRET_KEY) {

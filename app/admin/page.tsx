@@ -41,7 +41,8 @@ function Figures({ label, summary, currency }: { label: string; summary: OrderSu
 export default async function AdminOverviewPage() {
   await requireOperator('/admin');
   const now = new Date();
-  const { currency, today: todaySummary, week: weekSummary, days, waiting, wallets, customers, balancesHeld, openAlerts } = await loadDashboard(now);
+  const { currency, today: todaySummary, week: weekSummary, days, waiting, wallets, customers, balancesHeld, openAlerts, byMethod } = await loadDashboard(now);
+  const methodLabels = { balance: 'Paid from balance', card: 'Paid by card', add_funds: 'Balance added by card' } as const;
 
   return (
     <div className="space-y-6">
@@ -121,6 +122,19 @@ export default async function AdminOverviewPage() {
           </Card>
         </li>
       </ul>
+      <Panel title="Sales by payment method, last 7 days" id="methods">
+        <dl className="grid gap-3 sm:grid-cols-3" data-testid="sales-by-method">
+          {byMethod.map((row) => (
+            <div key={row.method}>
+              <dt className="text-xs text-zinc-500">{methodLabels[row.method]}</dt>
+              <dd className="text-xl font-semibold tabular-nums">{formatMoney(row.revenue, currency)}</dd>
+              <dd className="text-xs text-zinc-500">
+                {row.orders} {row.method === 'add_funds' ? 'top-ups' : 'delivered orders'}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Panel>
     </div>
   );
 }

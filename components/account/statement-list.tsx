@@ -7,6 +7,7 @@ const kindLabels: Record<StatementLine['kind'], string> = {
   operator_debit: 'Debit by the store',
   demo_credit: 'Demo credit',
   order_payment: 'Order payment',
+  card_top_up: 'Added by card',
   order_refund: 'Refund',
 };
 

@@ -43,6 +43,7 @@ export function CheckoutForm({
   prefill = {},
   initialErrors,
   signInHref,
+  guestCheckout = false,
 }: {
   product: CheckoutProduct;
   prefill?: Record<string, string>;
@@ -50,6 +51,8 @@ export function CheckoutForm({
   initialErrors?: Record<string, string[]>;
   /** Set when nobody is signed in: Review then leads to sign-in and back. */
   signInHref?: string;
+  /** Nobody signed in, but the store takes cards: guests review and pay by card with an email. */
+  guestCheckout?: boolean;
 }) {
   const [reviewState, review, reviewPending] = useActionState<CheckoutState, FormData>(reviewOrderAction, { status: 'idle' });
   const [payState, pay] = useActionState<CheckoutState, FormData>(placeOrderAction, { status: 'idle' });
@@ -188,7 +191,7 @@ export function CheckoutForm({
           ))}
 
           <FormMessage state={clientErrors ? { status: 'error', message: 'Please correct the highlighted fields.' } : latest} />
-          {signInHref ? (
+          {signInHref && !guestCheckout ? (
             <Link href={signInHref} className="flex w-full justify-center rounded-xl bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700">
               Sign in to buy
             </Link>
@@ -200,6 +203,15 @@ export function CheckoutForm({
             >
               {reviewPending ? 'Getting the exact price…' : 'Review order'}
             </button>
+          )}
+          {signInHref && guestCheckout && (
+            <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+              No account needed: pay by card with your email.{' '}
+              <Link href={signInHref} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                Sign in
+              </Link>{' '}
+              to pay from your balance.
+            </p>
           )}
         </form>
       )}
@@ -248,20 +260,52 @@ export function CheckoutForm({
                 Lower than the listed {summary.listedPrice}: our supplier&rsquo;s price dropped.
               </p>
             )}
-            <div className="flex justify-between gap-4">
-              <dt className="text-zinc-600 dark:text-zinc-400">Balance after</dt>
-              <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
-            </div>
+            {summary.balanceAfter !== null && (
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-600 dark:text-zinc-400">Balance after</dt>
+                <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
+              </div>
+            )}
           </dl>
+          {summary.guest && (
+            <div>
+              <label htmlFor="checkout-email" className="block text-sm font-medium">
+                Email for your receipt
+              </label>
+              <input
+                id="checkout-email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                defaultValue={payState.values?.email}
+                aria-invalid={payState.fieldErrors?.email ? true : undefined}
+                aria-describedby="checkout-email-hint"
+                className="mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+              />
+              <p id="checkout-email-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                Your order link is sent here. Sign up later with this email to see the order in your account.
+              </p>
+              {payState.fieldErrors?.email && <p className="mt-1 text-sm text-red-600">{payState.fieldErrors.email[0]}</p>}
+            </div>
+          )}
           {Object.entries(hiddenValues).map(([key, value]) =>
-            key === 'expectedRetail' || key === 'checkoutToken' ? null : <input key={key} type="hidden" name={key} value={value} />,
+            key === 'expectedRetail' || key === 'checkoutToken' || key === 'email' || key === 'payWith' ? null : <input key={key} type="hidden" name={key} value={value} />,
           )}
           <input type="hidden" name="productId" value={product.id} />
           <input type="hidden" name="checkoutToken" value={summary.checkoutToken} />
           <input type="hidden" name="expectedRetail" value={summary.expectedRetail} />
           <FormMessage state={payState.review === summary ? payState : { status: 'idle' }} />
-          {!summary.sufficientBalance && <p className="text-sm text-red-600">Your balance is too low for this order.</p>}
-          <div className="flex gap-2">
+          {!summary.guest && !summary.sufficientBalance && (
+            <p className="text-sm text-red-600">
+              Your balance is too low for this order.{summary.cardEnabled ? ' Pay by card instead, or ' : ' '}
+              <Link href="/account/add-funds" className="font-medium underline">
+                add funds
+              </Link>
+              .
+            </p>
+          )}
+          <div className="flex flex-wrap gap-2">
             <button
               type="button"
               onClick={() => setEditing(true)}
@@ -269,10 +313,24 @@ export function CheckoutForm({
             >
               Edit
             </button>
-            <SubmitButton className="flex-1 py-3 text-base" pendingLabel="Placing your order…" disabled={!summary.sufficientBalance}>
-              Pay {summary.price}
-            </SubmitButton>
+            {!summary.guest && (summary.sufficientBalance || !summary.cardEnabled) && (
+              <SubmitButton name="payWith" value="balance" className="flex-1 py-3 text-base" pendingLabel="Placing your order…" disabled={!summary.sufficientBalance}>
+                Pay {summary.price}
+              </SubmitButton>
+            )}
+            {summary.cardEnabled && (
+              <SubmitButton
+                name="payWith"
+                value="card"
+                variant={summary.guest || !summary.sufficientBalance ? 'primary' : 'secondary'}
+                className={`py-3 text-base ${summary.guest || !summary.sufficientBalance ? 'flex-1' : 'w-full'}`}
+                pendingLabel="Opening secure checkout…"
+              >
+                {summary.guest || !summary.sufficientBalance ? `Pay ${summary.price} by card` : 'Pay by card instead'}
+              </SubmitButton>
+            )}
           </div>
+          {summary.cardEnabled && <p className="text-xs text-zinc-600 dark:text-zinc-400">Card payments are taken on Stripe’s secure page; your card number never reaches this store.</p>}
         </form>
       )}
       {summary?.giftCodes && (

@@ -5,6 +5,7 @@ import { listProductNamesOnSale, type StoreProductDetail, type StoreVariant } fr
 import { Decimal, formatAmount, formatMoney, formatMoneyRange } from '@/lib/money';
 import { listMyRecipientsFor } from '@/lib/recipients';
 import { firstString, type SearchParams } from '@/lib/search-params';
+import { currentStoreSettings } from '@/lib/store/settings';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
 import { DetectedOperator } from './detected-operator';
 import { isUuid } from '@/lib/ids';
@@ -33,6 +34,7 @@ function priceLabel(variant: StoreVariant, storeCurrency: string): string {
  */
 export async function ProductCheckout({ product, storeCurrency, searchParams }: { product: StoreProductDetail; storeCurrency: string; searchParams: SearchParams }) {
   const user = await getCurrentUser();
+  const settings = await currentStoreSettings();
   const prefill: Record<string, string> = {};
   for (const [key, value] of Object.entries(searchParams)) {
     const text = firstString(value);
@@ -104,7 +106,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
         </nav>
       )}
       {/* Keyed by the prefill so choosing a saved recipient refills the form. */}
-      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} initialErrors={initialErrors} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
+      <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} initialErrors={initialErrors} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} guestCheckout={!user && settings.cardPaymentsEnabled} />
     </section>
   );
 }

@@ -17,8 +17,8 @@ export function pollInterval(elapsedMs: number): number {
   return 15_000;
 }
 
-async function fetchStatus(orderId: string): Promise<OrderStatusView> {
-  const response = await fetch(`/api/orders/${orderId}`, { cache: 'no-store' });
+async function fetchStatus(orderId: string, access?: string): Promise<OrderStatusView> {
+  const response = await fetch(`/api/orders/${orderId}${access ? `?access=${encodeURIComponent(access)}` : ''}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
@@ -28,7 +28,7 @@ async function fetchStatus(orderId: string): Promise<OrderStatusView> {
  * order is final. When the status changes the page re-renders on the server, which is where
  * codes and QR codes come from.
  */
-export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusView; retryHref?: string }) {
+export function LiveOrderStatus({ initial, retryHref, access }: { initial: OrderStatusView; retryHref?: string; access?: string }) {
   const router = useRouter();
   const startedAt = useRef(0);
   useEffect(() => {
@@ -36,7 +36,7 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
   }, []);
   const { data } = useQuery({
     queryKey: queryKeys.orderStatus(initial.id),
-    queryFn: () => fetchStatus(initial.id),
+    queryFn: () => fetchStatus(initial.id, access),
     initialData: initial,
     refetchInterval: (query) => (query.state.data?.live ? pollInterval(Date.now() - (startedAt.current || Date.now())) : false),
     refetchOnWindowFocus: true,
@@ -74,7 +74,8 @@ export function LiveOrderStatus({ initial, retryHref }: { initial: OrderStatusVi
         {failed && (
           <div className="rounded-2xl bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
             <p className="font-medium">{view.failureReason ?? view.statusText ?? 'This order could not be completed.'}</p>
-            <p className="mt-1">The amount you paid is back in your balance.</p>
+            {view.refundedTo === 'balance' && <p className="mt-1">The amount you paid is back in your balance.</p>}
+            {view.refundedTo === 'card' && <p className="mt-1">The amount you paid is being refunded to your card.</p>}
             {view.isUserFixable && retryHref && (
               <Link href={retryHref} className="mt-3 inline-block rounded-xl bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
                 Fix and try again

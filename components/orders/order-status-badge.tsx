@@ -2,6 +2,7 @@ import type { OrderStatus } from '@/db/schema';
 import { statusLabels } from '@/lib/orders/status';
 
 const styles: Record<OrderStatus, string> = {
+  AWAITING_PAYMENT: 'bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-200',
   SUBMITTING: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200',
   PENDING: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
   DELIVERED: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',

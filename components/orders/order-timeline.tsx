@@ -8,6 +8,7 @@ const sourceLabels: Record<OrderEvent['source'], string> = {
   poll: 'Live update',
   reconciler: 'Background check',
   operator: 'Operator',
+  payment: 'Payment',
 };
 
 /** Every state change of an order, oldest first. Operators see states, sources and the supplier's payloads. */

@@ -3,5 +3,7 @@ export * from './catalogue';
 export * from './content';
 export * from './ledger';
 export * from './orders';
+export * from './payments';
 export * from './settings';
 export * from './gift-codes';
+export * from './mail';

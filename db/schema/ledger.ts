@@ -35,7 +35,7 @@ export const ledgerTransactions = pgTable(
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
     kind: text('kind', {
-      enum: ['operator_credit', 'operator_debit', 'demo_credit', 'order_payment', 'order_refund'],
+      enum: ['operator_credit', 'operator_debit', 'demo_credit', 'order_payment', 'order_refund', 'card_top_up'],
     }).notNull(),
     /** Shown to the customer in their history. */
     memo: text('memo').notNull(),

@@ -4,10 +4,11 @@ import { users } from './accounts';
 import { products, productVariants, vertical } from './catalogue';
 
 /**
- * Local order states (DESIGN.md "Orders"): SUBMITTING -> PENDING -> DELIVERED | FAILED |
- * CANCELLED, plus REJECTED for a request the supplier refused before creating an order.
+ * Local order states (DESIGN.md "Orders"): (AWAITING_PAYMENT ->) SUBMITTING -> PENDING ->
+ * DELIVERED | FAILED | CANCELLED, plus REJECTED for a request the supplier refused before creating
+ * an order. A card order whose payment never completes goes AWAITING_PAYMENT -> CANCELLED.
  */
-export const orderStatus = pgEnum('order_status', ['SUBMITTING', 'PENDING', 'DELIVERED', 'FAILED', 'CANCELLED', 'REJECTED']);
+export const orderStatus = pgEnum('order_status', ['AWAITING_PAYMENT', 'SUBMITTING', 'PENDING', 'DELIVERED', 'FAILED', 'CANCELLED', 'REJECTED']);
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 /** What orders.delivery holds: facts safe to show as they are (secrets live in deliverySecret). */
@@ -41,9 +42,11 @@ export const orders = pgTable(
       .$defaultFn(() => crypto.randomUUID()),
     /** Short number customers and operators quote (#1042). */
     number: integer('number').generatedAlwaysAsIdentity({ startWith: 1001 }).notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    /** Null for a guest's order until they sign up or in with its verified email. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'restrict' }),
+    /** A guest's receipt address; their order page is reached with a link whose token is hashed here. */
+    guestEmail: text('guest_email'),
+    guestTokenHash: text('guest_token_hash'),
     vertical: vertical('vertical').notNull(),
     productId: text('product_id')
       .notNull()
@@ -112,6 +115,7 @@ export const orders = pgTable(
     uniqueIndex('orders_client_reference_idx').on(table.clientReference),
     uniqueIndex('orders_checkout_token_idx').on(table.userId, table.checkoutToken),
     uniqueIndex('orders_number_idx').on(table.number),
+    uniqueIndex('orders_guest_checkout_idx').on(table.guestEmail, table.checkoutToken),
     index('orders_user_idx').on(table.userId, table.createdAt),
     index('orders_status_idx').on(table.status, table.nextCheckAt),
   ],
@@ -132,7 +136,7 @@ export const orderEvents = pgTable(
       .references(() => orders.id, { onDelete: 'cascade' }),
     fromStatus: orderStatus('from_status'),
     toStatus: orderStatus('to_status').notNull(),
-    source: text('source', { enum: ['checkout', 'supplier', 'poll', 'reconciler', 'operator'] }).notNull(),
+    source: text('source', { enum: ['checkout', 'supplier', 'poll', 'reconciler', 'operator', 'payment'] }).notNull(),
     message: text('message'),
     /** The supplier's answer, with secrets removed. */
     payload: jsonb('payload'),
@@ -154,7 +158,7 @@ export const operatorAlerts = pgTable(
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
     key: text('key').notNull(),
-    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue', 'late_delivery'] }).notNull(),
+    kind: text('kind', { enum: ['supplier_insufficient_funds', 'supplier_low_balance', 'order_stuck', 'catalogue', 'late_delivery', 'refund_refused'] }).notNull(),
     message: text('message').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     occurrences: integer('occurrences').notNull().default(1),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, gte, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { orders } from '@/db/schema';
+import { cardPayments, orders } from '@/db/schema';
 import { listOpenAlerts } from '@/lib/alerts';
 import { operatorScope } from '@/lib/auth/guards';
 import { customerTotals } from '@/lib/customers';
@@ -33,6 +33,33 @@ export async function orderTotalsSince(db: Database, since: Date, currency: stri
     .where(and(gte(orders.createdAt, since), sql`${orders.retailCurrency} = ${currency}`))
     .groupBy(orders.status);
   return rows;
+}
+
+export type MethodSales = { method: 'balance' | 'card' | 'add_funds'; orders: number; revenue: Decimal };
+
+/** Delivered sales since `since` split by how they were paid, plus balance added by card. */
+export async function salesByMethodSince(db: Database, since: Date, currency: string): Promise<MethodSales[]> {
+  const [byProvider, addedByCard] = await Promise.all([
+    db
+      .select({
+        method: orders.paymentProvider,
+        orders: sql<number>`count(*)::int`,
+        revenue: sql<string>`coalesce(sum(${orders.retailAmount} * ${deliveredShare}), 0)::text`,
+      })
+      .from(orders)
+      .where(and(gte(orders.createdAt, since), sql`${orders.retailCurrency} = ${currency}`, sql`${orders.status} = 'DELIVERED'`))
+      .groupBy(orders.paymentProvider),
+    db
+      .select({ count: sql<number>`count(*)::int`, total: sql<string>`coalesce(sum(${cardPayments.amount}), 0)::text` })
+      .from(cardPayments)
+      .where(and(gte(cardPayments.createdAt, since), sql`${cardPayments.currency} = ${currency}`, sql`${cardPayments.purpose} = 'add_funds'`, sql`${cardPayments.status} = 'paid'`)),
+  ]);
+  const of = (method: string) => byProvider.find((row) => row.method === method);
+  return [
+    { method: 'balance', orders: of('balance')?.orders ?? 0, revenue: new Decimal(of('balance')?.revenue ?? 0) },
+    { method: 'card', orders: of('card')?.orders ?? 0, revenue: new Decimal(of('card')?.revenue ?? 0) },
+    { method: 'add_funds', orders: addedByCard[0]?.count ?? 0, revenue: new Decimal(addedByCard[0]?.total ?? 0) },
+  ];
 }
 
 export type DailySales = { day: string; orders: number; revenue: Decimal; margin: Decimal };
@@ -70,15 +97,16 @@ export async function loadDashboard(now = new Date()) {
   const { db } = await operatorScope();
   const { currency } = await getStoreInfo();
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const [today, week, days, waiting, wallets, totals] = await Promise.all([
+  const [today, week, days, waiting, wallets, totals, byMethod] = await Promise.all([
     orderTotalsSince(db, startOfUtcDay(now), currency),
     orderTotalsSince(db, weekAgo, currency),
     dailySales(db, 14, currency, now),
     listWaitingOrders(db, 5),
     loadWalletsView(),
     customerTotals(db, currency),
+    salesByMethodSince(db, weekAgo, currency),
   ]);
   // Read after the wallet check, which may just have raised or resolved the low-balance alert.
   const openAlerts = await listOpenAlerts(db);
-  return { currency, today: summarizeOrders(today), week: summarizeOrders(week), days, waiting, wallets, ...totals, openAlerts };
+  return { currency, today: summarizeOrders(today), week: summarizeOrders(week), days, waiting, wallets, ...totals, openAlerts, byMethod };
 }

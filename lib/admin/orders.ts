@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { orders, orderStatus, products, users, type Order, type OrderEvent, type OrderStatus, type User } from '@/db/schema';
+import { cardPayments, cardRefunds, orders, orderStatus, products, users, type CardPayment, type CardRefund, type Order, type OrderEvent, type OrderStatus } from '@/db/schema';
 import { operatorScope } from '@/lib/auth/guards';
 import { giftCodeColumns, giftCodeFactsOf, type GiftCodeFacts } from '@/lib/orders/gift-code';
 import { listOrderEvents } from '@/lib/orders/queries';
@@ -139,7 +139,8 @@ const rowColumns = {
   failureCode: orders.failureCode,
   createdAt: orders.createdAt,
   completedAt: orders.completedAt,
-  customerEmail: users.email,
+  // A guest's order has no account: its receipt address stands in.
+  customerEmail: sql<string>`coalesce(${users.email}, ${orders.guestEmail}, '')`,
   topupType: products.topupType,
   paymentProvider: orders.paymentProvider,
   ...giftCodeColumns,
@@ -149,7 +150,7 @@ const filteredOrders = (db: Database, filters: OrderFilters, extra?: SQL) =>
   db
     .select(rowColumns)
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
+    .leftJoin(users, eq(users.id, orders.userId))
     .innerJoin(products, eq(products.id, orders.productId))
     .where(and(orderFilterWhere(filters), extra));
 
@@ -164,7 +165,7 @@ export async function listOrdersForOperator(
     db
       .select({ total: count() })
       .from(orders)
-      .innerJoin(users, eq(users.id, orders.userId))
+      .leftJoin(users, eq(users.id, orders.userId))
       .innerJoin(products, eq(products.id, orders.productId))
       .where(orderFilterWhere(filters)),
   ]);
@@ -189,16 +190,28 @@ export async function* iterateOrdersForOperator(db: Database, filters: OrderFilt
   }
 }
 
-export type OperatorOrderDetail = { order: Order; customer: Pick<User, 'id' | 'email' | 'name'> };
+export type OperatorOrderDetail = {
+  order: Order;
+  /** A guest order has no account: id null, the guest's email. */
+  customer: { id: string | null; email: string; name: string | null };
+  payment: CardPayment | null;
+  refunds: CardRefund[];
+};
 
 export async function getOrderForOperator(db: Database, orderId: string): Promise<OperatorOrderDetail | undefined> {
   if (!isUuid(orderId)) return undefined;
   const [row] = await db
     .select({ order: orders, customer: { id: users.id, email: users.email, name: users.name } })
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
+    .leftJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.id, orderId));
-  return row;
+  if (!row) return undefined;
+  const [payment] = await db.select().from(cardPayments).where(eq(cardPayments.orderId, orderId));
+  const refunds = payment ? await db.select().from(cardRefunds).where(eq(cardRefunds.paymentId, payment.id)).orderBy(cardRefunds.createdAt) : [];
+  const customer = row.customer?.id
+    ? { id: row.customer.id, email: row.customer.email!, name: row.customer.name }
+    : { id: null, email: row.order.guestEmail ?? '', name: 'Guest' };
+  return { order: row.order, customer, payment: payment ?? null, refunds };
 }
 
 const waiting = inArray(orders.status, ['SUBMITTING', 'PENDING'] satisfies OrderStatus[]);

@@ -114,6 +114,8 @@ const counterpart: Record<TransactionKind, StoreAccountKind> = {
   demo_credit: 'promotions',
   order_payment: 'sales',
   order_refund: 'sales',
+  // Card top-ups come in from outside, like an operator's credit.
+  card_top_up: 'funding',
 };
 
 export type CustomerMovement = {

@@ -12,8 +12,12 @@ export type ReviewSummary = {
   listedPrice: string | null;
   /** The exact retail amount, sent back with Pay so a changed price is caught. */
   expectedRetail: string;
-  balanceAfter: string;
+  /** Null for a guest, who pays by card. */
+  balanceAfter: string | null;
   sufficientBalance: boolean;
+  /** Card payments are switched on: the confirm step offers Stripe Checkout. */
+  cardEnabled: boolean;
+  guest: boolean;
   checkoutToken: string;
   priceChanged: boolean;
   /** When the server priced it; the newest review is the one shown. */

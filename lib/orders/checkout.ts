@@ -1,4 +1,8 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { CheckoutUnavailableError } from '@/lib/payments/card';
+import { checkoutUrlForOrder } from './card-payment';
+import { guestOrderPath, guestTokenFor, hashGuestToken } from './guest';
 import { logger } from '@/lib/logger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { products, productVariants, type Order, type Product, type ProductVariant } from '@/db/schema';
@@ -160,6 +164,8 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
 
 export type PlaceResult =
   | { kind: 'placed'; orderId: string }
+  /** Card: go to Stripe's page (null when Stripe could not be reached; the order page offers it again). */
+  | { kind: 'pay_by_card'; orderId: string; checkoutUrl: string | null; orderPath: string }
   | { kind: 'price_changed'; quote: CheckoutQuote }
   | ({ kind: 'refused' } & CheckoutProblem);
 
@@ -167,19 +173,37 @@ export type PlaceResult =
  * Places the order the customer confirmed: re-quotes, refuses if the price moved, records the
  * order and payment in one transaction, then sends it to the supplier (DESIGN.md "Orders").
  */
+/** Who pays, and how: a customer from the balance or by card, or a guest (card only, email for the receipt). */
+export type Buyer = { userId: string; email: string; payWith: 'balance' | 'card' } | { guestEmail: string; payWith: 'card' };
+
 export async function placeCheckout(
   ctx: OrderContext,
-  userId: string,
+  /** A bare user id pays from that customer's balance. */
+  buyerOrUserId: Buyer | string,
   storeCurrency: string,
-  request: CheckoutRequest & { checkoutToken: string; expectedRetail: string },
+  request: CheckoutRequest & { checkoutToken: string; expectedRetail: string; origin?: string },
 ): Promise<PlaceResult> {
   const quoted = await quoteCheckout(ctx, storeCurrency, request);
   if (!quoted.ok) return { kind: 'refused', message: quoted.message, fieldErrors: quoted.fieldErrors };
   const { quote } = quoted;
   if (!quote.retail.eq(request.expectedRetail)) return { kind: 'price_changed', quote };
 
+  const buyer: Buyer = typeof buyerOrUserId === 'string' ? { userId: buyerOrUserId, email: '', payWith: 'balance' } : buyerOrUserId;
+  const orderId = randomUUID();
+  const guest = 'guestEmail' in buyer;
+  const orderPath = guest ? guestOrderPath(orderId) : `/orders/${orderId}`;
+  const back = `${request.origin ?? ''}${orderPath}${orderPath.includes('?') ? '&' : '?'}`;
   const recorded = await recordNewOrder(ctx, {
-    userId,
+    id: orderId,
+    userId: guest ? null : buyer.userId,
+    guestEmail: guest ? buyer.guestEmail : null,
+    guestTokenHash: guest ? hashGuestToken(guestTokenFor(orderId)) : null,
+    notificationEmail: guest ? buyer.guestEmail : null,
+    paymentProvider: buyer.payWith,
+    card:
+      buyer.payWith === 'card'
+        ? { email: guest ? buyer.guestEmail : buyer.email, successUrl: `${back}paid={CHECKOUT_SESSION_ID}`, cancelUrl: `${back}payment=cancelled` }
+        : undefined,
     checkoutToken: request.checkoutToken,
     vertical: quote.product.vertical,
     productId: quote.product.id,
@@ -200,7 +224,16 @@ export async function placeCheckout(
     markupPercent: quote.markupPercent.toFixed(),
   });
   if (recorded.kind === 'declined') {
-    return { kind: 'refused', message: 'Your balance is too low for this order. Ask the store to top up your balance.' };
+    return { kind: 'refused', message: 'Your balance is too low for this order. Pay by card instead, or add funds to your balance.' };
+  }
+  if (recorded.kind === 'awaiting_payment' || (recorded.kind === 'existing' && recorded.order.status === 'AWAITING_PAYMENT')) {
+    // Two tabs (or a resent form) on one checkout land on the same order and the same session.
+    const checkoutUrl = await checkoutUrlForOrder(ctx, recorded.order).catch((error: unknown) => {
+      if (error instanceof CheckoutUnavailableError) return null;
+      throw error;
+    });
+    const path = recorded.order.guestTokenHash ? guestOrderPath(recorded.order.id) : `/orders/${recorded.order.id}`;
+    return { kind: 'pay_by_card', orderId: recorded.order.id, checkoutUrl, orderPath: path };
   }
   if (recorded.kind === 'created') await submitAndWait(ctx, recorded.order);
   return { kind: 'placed', orderId: recorded.order.id };

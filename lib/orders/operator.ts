@@ -167,7 +167,11 @@ export async function resendNotificationEmail(ctx: OrderContext, orderId: string
   if (!order) return { kind: 'not_found' };
   if (order.vertical === 'voucher') return { kind: 'unsupported' };
   if (order.upstreamId === null) return { kind: 'not_at_supplier' };
-  const [customer] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, order.userId));
+  const [customer] = order.userId
+    ? await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, order.userId))
+    : order.guestEmail
+      ? [{ email: order.guestEmail }]
+      : [];
   if (!customer) return { kind: 'not_found' };
   try {
     if (order.vertical === 'topup') await ctx.supplier.setTopupNotificationEmail(order.upstreamId, customer.email);

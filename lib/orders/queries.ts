@@ -44,6 +44,8 @@ export type OrderStatusView = {
   activationStatus: string | null;
   /** Delivered with only some of the codes; the rest refunded. */
   partial: boolean;
+  /** Where the money went back, if it did (an unpaid card order has nothing to refund). */
+  refundedTo: 'balance' | 'card' | null;
   updatedAt: string;
 };
 
@@ -60,6 +62,7 @@ export function toStatusView(order: Order): OrderStatusView {
     live: !isTerminal(order.status) || (watchesActivation(order) && order.delivery.isInstalled !== true),
     activationStatus: order.delivery.activationStatus ?? null,
     partial: order.status === 'DELIVERED' && order.delivery.partial === true,
+    refundedTo: order.refundedAt ? (order.paymentProvider === 'card' ? 'card' : 'balance') : null,
     updatedAt: order.updatedAt.toISOString(),
   };
 }

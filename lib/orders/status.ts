@@ -29,6 +29,7 @@ export function localStatusOf(upstreamStatus: string): OrderStatus {
 
 /** Words for customers, one per state. */
 export const statusLabels: Record<OrderStatus, string> = {
+  AWAITING_PAYMENT: 'Awaiting payment',
   SUBMITTING: 'Sending',
   PENDING: 'In progress',
   DELIVERED: 'Delivered',
@@ -39,6 +40,7 @@ export const statusLabels: Record<OrderStatus, string> = {
 
 /** A customer's timeline: what happened to the order, in their words (no internal states or sources). */
 export const customerEventLabels: Record<OrderStatus, string> = {
+  AWAITING_PAYMENT: 'Order placed, waiting for your card payment',
   SUBMITTING: 'Order placed and paid',
   PENDING: 'Accepted by our supplier, being fulfilled',
   DELIVERED: 'Delivered',

@@ -4,7 +4,7 @@ import { giftCodes, orders } from '@/db/schema';
 import type { PaymentProvider } from './index';
 
 /** The payment provider id of orders paid with a gift code (orders.payment_provider). */
-export const GIFT_CODE_PROVIDER = 'gift_code';
+export const GIFT_CODE_PROVIDER = 'gift_code' as const;
 
 /**
  * Paying with a gift code the store sold: no balance or wallet moves. The order row names the
@@ -13,7 +13,7 @@ export const GIFT_CODE_PROVIDER = 'gift_code';
  * cancelled or refused top-up: the supplier releases the voucher too).
  */
 export const giftCodePaymentProvider: PaymentProvider = {
-  id: GIFT_CODE_PROVIDER,
+  id: 'gift_code',
   async charge(tx, request) {
     const taken = await tx
       .update(giftCodes)

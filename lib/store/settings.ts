@@ -22,6 +22,17 @@ export const storeSettingsSchema = z.object({
   giftCodesEnabled: z.boolean().default(true),
   /** Markup on the supplier's charge for a top-up paid with a gift code; null: the product's usual markup. */
   giftCodeMarkupPercent: percent.nullable().default(null),
+  /** Card payments through Stripe Checkout (orders, guest checkout). */
+  cardPaymentsEnabled: z.boolean().default(true),
+  /** Signed-in customers adding to their balance by card, within these bounds (store currency). */
+  addFundsEnabled: z.boolean().default(true),
+  addFundsMin: z.string().regex(/^\d+(\.\d{1,2})?$/).default('5'),
+  addFundsMax: z.string().regex(/^\d+(\.\d{1,2})?$/).default('500'),
+  /** Operator alert emails (low wallet, refused customers...): on/off and who gets them; none listed = every operator. */
+  alertEmailsEnabled: z.boolean().default(true),
+  alertEmailRecipients: z.array(z.email()).default([]),
+  /** Put voucher codes in the delivery email itself rather than only a link to the order page. */
+  emailVoucherCodes: z.boolean().default(false),
 });
 
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;

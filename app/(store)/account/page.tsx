@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { StatementList } from '@/components/account/statement-list';
 import { OrderList } from '@/components/orders/order-list';
 import { signOutAction } from '@/lib/auth/actions';
@@ -48,6 +49,9 @@ export default async function AccountPage() {
           {formatMoney(balance, currency)}
         </p>
         <p className="mt-2 text-sm text-brand-100">Orders are paid from this balance. Failed orders are refunded to it automatically.</p>
+        <Link href="/account/add-funds" className="mt-4 inline-flex rounded-xl bg-white px-4 py-2.5 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+          Add funds
+        </Link>
       </div>
 
       {/* minmax(0, 1fr) tracks: a wide order row must not widen the page past a phone (431 px on 412). */}

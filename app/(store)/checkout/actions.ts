@@ -2,9 +2,12 @@
 
 import { randomUUID } from 'node:crypto';
 import { refresh } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formValues, userAction } from '@/lib/actions';
+import type { User } from '@/db/schema';
+import { formValues, validatedAction } from '@/lib/actions';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { balanceOf } from '@/lib/ledger';
 import { Decimal, formatMoney } from '@/lib/money';
 import { placeCheckout, quoteCheckout, type CheckoutQuote } from '@/lib/orders/checkout';
@@ -12,12 +15,14 @@ import { checkoutRequestFromForm } from '@/lib/orders/checkout-request';
 import { giftCodesOffered } from '@/lib/orders/gift-code';
 import type { CheckoutState, ReviewSummary } from '@/lib/orders/checkout-state';
 import { getOrderContext } from '@/lib/orders/context';
+import { guestCheckoutAllowed, requestOrigin } from '@/lib/orders/guest-request';
+import { currentStoreSettings } from '@/lib/store/settings';
 import { formatInternational } from '@/lib/phone';
 import { getStoreInfo } from '@/lib/store';
 
-async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: string, priceChanged: boolean): Promise<ReviewSummary> {
-  const balance = await balanceOf(userId, quote.storeCurrency);
-  const after = balance.minus(quote.retail);
+async function summarize(quote: CheckoutQuote, user: User | undefined, checkoutToken: string, priceChanged: boolean): Promise<ReviewSummary> {
+  const after = user ? (await balanceOf(user.id, quote.storeCurrency)).minus(quote.retail) : null;
+  const { cardPaymentsEnabled } = await currentStoreSettings();
   return {
     productName: quote.product.displayName ?? quote.product.name,
     variantName: quote.variant.kind === 'range' ? formatMoney(quote.faceAmount, quote.variant.currency) : quote.variant.name,
@@ -28,55 +33,75 @@ async function summarize(quote: CheckoutQuote, userId: string, checkoutToken: st
     price: formatMoney(quote.retail, quote.storeCurrency),
     listedPrice: quote.listed && quote.retail.lt(quote.listed) ? formatMoney(quote.listed, quote.storeCurrency) : null,
     expectedRetail: quote.retail.toFixed(),
-    balanceAfter: formatMoney(after, quote.storeCurrency),
-    sufficientBalance: after.gte(0),
+    balanceAfter: after ? formatMoney(after, quote.storeCurrency) : null,
+    sufficientBalance: after ? after.gte(0) : false,
+    cardEnabled: cardPaymentsEnabled,
+    guest: !user,
     checkoutToken,
     priceChanged,
     reviewedAt: Date.now(),
-    giftCodes: await giftCodesOffered(quote),
+    // A gift code pays through the customer's account: guests pay by card.
+    giftCodes: user ? await giftCodesOffered(quote) : false,
   };
 }
 
-const buying = { signedOut: 'Sign in or create an account to buy.', invalid: 'Please review your order again.' };
+const signedOut = 'Sign in or create an account to buy.';
 
-/** Step 1: validate the form and show the exact price (the supplier's quote plus markup). */
-export const reviewOrderAction = userAction<z.ZodType, CheckoutState>(
-  z.looseObject({}),
-  async (_data, formData, user) => {
-    const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, checkoutRequestFromForm(formData));
-    if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
-    return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user.id, randomUUID(), false) };
-  },
-  buying,
-);
+/**
+ * Step 1: validate the form and show the exact price (the supplier's quote plus markup). Guests
+ * may review too when card payments are on: they pay by card with only an email.
+ */
+export const reviewOrderAction = validatedAction<z.ZodType, CheckoutState>(z.looseObject({}), async (_data, formData) => {
+  const user = await getCurrentUser();
+  if (!user && !(await currentStoreSettings()).cardPaymentsEnabled) return { status: 'error', message: signedOut, values: formValues(formData) };
+  const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, checkoutRequestFromForm(formData));
+  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user, randomUUID(), false) };
+});
+
+const payWithSchema = z.enum(['balance', 'card']).default('balance');
+const guestEmailSchema = z.email('Enter the email address for your receipt and order link.').max(200);
 
 /**
  * Step 2: pay. Re-validates and re-prices on the server; a price that moved since the review is
  * shown again for confirmation, and one checkout token makes at most one order however often
  * Pay is pressed.
  */
-export const placeOrderAction = userAction<z.ZodType<{ checkoutToken: string; expectedRetail: string }>, CheckoutState>(
-  z.looseObject({ checkoutToken: z.uuid(), expectedRetail: z.string() }),
-  async ({ checkoutToken, expectedRetail }, formData, user) => {
-    const result = await placeCheckout(await getOrderContext(), user.id, (await getStoreInfo()).currency, {
-      ...checkoutRequestFromForm(formData),
-      checkoutToken,
-      expectedRetail,
-    });
-    if (result.kind === 'refused') {
-      return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
+export const placeOrderAction = validatedAction<
+  z.ZodType<{ checkoutToken: string; expectedRetail: string; payWith: 'balance' | 'card'; email?: string }>,
+  CheckoutState
+>(
+  z.looseObject({ checkoutToken: z.uuid(), expectedRetail: z.string(), payWith: payWithSchema, email: z.string().optional() }),
+  async ({ checkoutToken, expectedRetail, payWith, email }, formData) => {
+    const user = await getCurrentUser();
+    const settings = await currentStoreSettings();
+    const refuse = (message: string, fieldErrors?: Record<string, string[]>): CheckoutState => ({ status: 'error', message, fieldErrors, values: formValues(formData) });
+    if (payWith === 'card' && !settings.cardPaymentsEnabled) return refuse('Card payments are switched off in this store.');
+    if (!user && payWith !== 'card') return refuse(signedOut);
+    let guestEmail: string | undefined;
+    if (!user) {
+      const parsed = guestEmailSchema.safeParse((email ?? '').trim());
+      if (!parsed.success) return refuse('Please correct the highlighted fields.', { email: [parsed.error.issues[0]!.message] });
+      guestEmail = parsed.data.toLowerCase();
+      const limited = await guestCheckoutAllowed(await headers(), guestEmail);
+      if (limited) return refuse(limited);
     }
+    const result = await placeCheckout(
+      await getOrderContext(),
+      user ? { userId: user.id, email: user.email, payWith } : { guestEmail: guestEmail!, payWith: 'card' },
+      (await getStoreInfo()).currency,
+      { ...checkoutRequestFromForm(formData), checkoutToken, expectedRetail, origin: requestOrigin() },
+    );
+    if (result.kind === 'refused') return refuse(result.message, result.fieldErrors);
     if (result.kind === 'price_changed') {
       return {
-        status: 'error',
-        message: 'The price changed while you were deciding. Please check the new price.',
-        values: formValues(formData),
-        review: await summarize(result.quote, user.id, randomUUID(), true),
+        ...refuse('The price changed while you were deciding. Please check the new price.'),
+        review: await summarize(result.quote, user, randomUUID(), true),
       };
     }
+    if (result.kind === 'pay_by_card') redirect(result.checkoutUrl ?? result.orderPath);
     // The header's balance lives in the layout, which a redirect alone keeps as it was.
     refresh();
     redirect(`/orders/${result.orderId}`);
   },
-  buying,
 );

@@ -27,9 +27,25 @@ const settingsSchema = z.object({
   autoEnableNewProducts: z.literal('on').optional(),
   giftCodesEnabled: z.literal('on').optional(),
   giftCodeMarkupPercent: optionalPercent('Gift-code markup'),
+  cardPaymentsEnabled: z.literal('on').optional(),
+  addFundsEnabled: z.literal('on').optional(),
+  addFundsMin: amount('Enter an amount like 5 or 10.'),
+  addFundsMax: amount('Enter an amount like 500.'),
+  alertEmailsEnabled: z.literal('on').optional(),
+  alertEmailRecipients: z
+    .string()
+    .trim()
+    .max(2000, 'Use at most 2,000 characters.')
+    .transform((value) => value.split(/[\s,;]+/).filter(Boolean))
+    .pipe(z.array(z.email('Each recipient must be an email address, like ops@example.com; separate them with commas.')).max(20, 'List at most 20 recipients.')),
+  emailVoucherCodes: z.literal('on').optional(),
 });
 
 export const updateSettingsAction = operatorAction(settingsSchema, async (data, formData, operator) => {
+  if (Number(data.addFundsMin) <= 0 || Number(data.addFundsMin) > Number(data.addFundsMax)) {
+    const message = 'The minimum must be above 0 and not above the maximum.';
+    return errorState(formData, message, { addFundsMin: [message] });
+  }
   const result = await saveStoreSettings(operator, {
     storeName: data.storeName,
     storeCurrency: data.storeCurrency,
@@ -43,6 +59,13 @@ export const updateSettingsAction = operatorAction(settingsSchema, async (data, 
       autoEnableNewProducts: data.autoEnableNewProducts === 'on',
       giftCodesEnabled: data.giftCodesEnabled === 'on',
       giftCodeMarkupPercent: data.giftCodeMarkupPercent || null,
+      cardPaymentsEnabled: data.cardPaymentsEnabled === 'on',
+      addFundsEnabled: data.addFundsEnabled === 'on',
+      addFundsMin: data.addFundsMin,
+      addFundsMax: data.addFundsMax,
+      alertEmailsEnabled: data.alertEmailsEnabled === 'on',
+      alertEmailRecipients: data.alertEmailRecipients,
+      emailVoucherCodes: data.emailVoucherCodes === 'on',
     },
   });
   if (result.kind === 'refused') return errorState(formData, result.message, result.fieldErrors);

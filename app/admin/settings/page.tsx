@@ -26,6 +26,10 @@ export default async function SettingsPage() {
           autoEnableNewProducts: settings.autoEnableNewProducts,
           giftCodesEnabled: settings.giftCodesEnabled,
           giftCodeMarkupPercent: settings.giftCodeMarkupPercent ?? '',
+          cardPaymentsEnabled: settings.cardPaymentsEnabled,
+          addFundsEnabled: settings.addFundsEnabled,
+          addFundsMin: settings.addFundsMin,
+          addFundsMax: settings.addFundsMax,
         }}
       />
       <Panel title="Supplier connection" id="connection">

@@ -34,7 +34,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
   await requireOperator(`/admin/orders/${encodeURIComponent(id)}`);
   const detail = await loadOrderDetail(id);
   if (!detail) notFound();
-  const { order, customer, events, giftCode } = detail;
+  const { order, customer, events, payment, refunds, giftCode } = detail;
   const retail = new Decimal(order.retailAmount);
   const wholesale = new Decimal(order.wholesaleAmount);
   const stuck = ACTIVE_STATUSES.includes(order.status);
@@ -79,7 +79,16 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
             <Panel title="Customer" id="customer">
               <Facts
                 items={[
-                  ['Email', <Link key="email" href={`/admin/customers/${customer.id}`} className="text-brand-600 hover:underline dark:text-brand-100">{customer.email}</Link>],
+                  [
+                    'Email',
+                    customer.id ? (
+                      <Link key="email" href={`/admin/customers/${customer.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                        {customer.email}
+                      </Link>
+                    ) : (
+                      `${customer.email} (guest)`
+                    ),
+                  ],
                   ['Name', customer.name],
                   ['Recipient', order.recipient ? <span key="recipient" className="font-mono" data-testid="admin-order-recipient">{order.recipient}</span> : null],
                   ...Object.entries(order.inputData).map(([key, value]): [string, React.ReactNode] => [key, <span key={key} className="font-mono">{value}</span>]),
@@ -107,11 +116,28 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                       ? 'Store balance'
                       : giftCode.paidFromOrder !== null
                         ? `Gift code from order #${giftCode.paidFromOrder} (no wallet or balance debit)`
-                        : order.paymentProvider,
+                        : `Card (Stripe) · ${payment?.status ?? 'no payment'}`,
                   ],
                   ...(giftCode.redemptions.length > 0
                     ? ([['Gift code', giftCode.redemptions.map((redemption) => redeemedOnLabel(redemption, order.quantity)).join(' ')]] as [string, string][])
                     : []),
+                  ...(payment
+                    ? ([
+                        ['Checkout Session', <span key="cs" className="font-mono text-xs break-all">{payment.checkoutSessionId ?? 'not created'}</span>],
+                        ['PaymentIntent', <span key="pi" className="font-mono text-xs break-all">{payment.paymentIntentId ?? 'none'}</span>],
+                      ] as [string, React.ReactNode][])
+                    : []),
+                  ...refunds.map(
+                    (refund) =>
+                      [
+                        'Card refund',
+                        <span key={refund.id} data-testid="admin-card-refund" className="text-xs">
+                          {formatMoney(refund.amount, refund.currency)} · {refund.status}
+                          {refund.stripeRefundId ? ` · ${refund.stripeRefundId}` : ''}
+                          {refund.lastError ? ` · ${refund.lastError}` : ''}
+                        </span>,
+                      ] as [string, React.ReactNode],
+                  ),
                   ['Refunded', order.refundedAt ? `${timestampFormat.format(order.refundedAt)} UTC${partial ? ' (undelivered share)' : ''}` : 'No'],
                 ]}
               />

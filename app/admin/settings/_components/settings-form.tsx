@@ -20,6 +20,10 @@ export type SettingsValues = {
   autoEnableNewProducts: boolean;
   giftCodesEnabled: boolean;
   giftCodeMarkupPercent: string;
+  cardPaymentsEnabled: boolean;
+  addFundsEnabled: boolean;
+  addFundsMin: string;
+  addFundsMax: string;
 };
 
 const idle: ActionState = { status: 'idle' };
@@ -36,9 +40,10 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { values: SettingsValues; currencyLock: string | null; defaultDemoCredit: string }) {
   const [state, action] = useActionState(updateSettingsAction, idle);
   // After a refused save the form shows what was typed; otherwise what is stored.
-  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts' | 'giftCodesEnabled'>) => state.values?.[key] ?? values[key];
-  const autoEnable = state.values ? state.values.autoEnableNewProducts === 'on' : values.autoEnableNewProducts;
-  const giftCodes = state.values ? state.values.giftCodesEnabled === 'on' : values.giftCodesEnabled;
+  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts' | 'cardPaymentsEnabled' | 'addFundsEnabled' | 'giftCodesEnabled'>) => state.values?.[key] ?? values[key];
+  const checked = (key: 'autoEnableNewProducts' | 'cardPaymentsEnabled' | 'addFundsEnabled' | 'giftCodesEnabled') => (state.values ? state.values[key] === 'on' : values[key]);
+  const autoEnable = checked('autoEnableNewProducts');
+  const giftCodes = checked('giftCodesEnabled');
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -105,6 +110,27 @@ export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { valu
             <span className="block text-zinc-500">Otherwise new supplier products wait, hidden, until an operator enables them.</span>
           </span>
         </label>
+      </Section>
+
+      <Section title="Card payments">
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="cardPaymentsEnabled" defaultChecked={checked('cardPaymentsEnabled')} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Take card payments (Stripe Checkout)</span>
+            <span className="block text-zinc-500">Customers and guests pay orders by card. Off: orders are paid from the store balance only.</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="addFundsEnabled" defaultChecked={checked('addFundsEnabled')} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Let customers add funds by card</span>
+            <span className="block text-zinc-500">Needs card payments on.</span>
+          </span>
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label={`Add funds minimum (${values.storeCurrency})`} name="addFundsMin" inputMode="decimal" required defaultValue={value('addFundsMin')} errors={errors.addFundsMin} />
+          <Field label={`Add funds maximum (${values.storeCurrency})`} name="addFundsMax" inputMode="decimal" required defaultValue={value('addFundsMax')} errors={errors.addFundsMax} />
+        </div>
       </Section>
 
       <Section title="Gift codes">
