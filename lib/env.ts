@@ -80,6 +80,8 @@ function toEnv(raw: z.infer<typeof envSchema>) {
     OCTOPUS_API_URL: raw.OCTOPUS_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT}`,
     OCTOPUS_API_KEY: raw.OCTOPUS_API_KEY ?? SANDBOX_API_KEY,
     OCTOPUS_API_SECRET: raw.OCTOPUS_API_SECRET ?? SANDBOX_API_SECRET,
+    /** Mail goes to the sandbox's catcher (no SMTP_URL): the storefront shows its inbox at /sandbox/mail/inbox. */
+    MAIL_CATCHER: !raw.SMTP_URL,
     // Unset: the sandbox's SMTP catcher, which the launcher starts beside the Octopus sandbox.
     SMTP_URL: raw.SMTP_URL ?? `smtp://127.0.0.1:${sandboxMailPort(raw.SANDBOX_PORT)}`,
     MAIL_FROM: raw.MAIL_FROM ?? `"${raw.STORE_NAME.replace(/["\\]/g, '')}" <no-reply@octopus-store.localhost>`,

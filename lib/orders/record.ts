@@ -5,6 +5,7 @@ import { orderEvents, orders, type NewOrder, type Order } from '@/db/schema';
 import { Decimal } from '@/lib/money';
 import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
+import { queueOrderEmail } from '@/lib/mail/order-emails';
 
 export type NewOrderInput = Omit<
   NewOrder,
@@ -51,6 +52,7 @@ export async function recordNewOrder(ctx: OrderContext, input: NewOrderInput): P
       if (payment.status === 'declined') throw new PaymentDeclined(payment.message);
       const [paid] = await tx.update(orders).set({ paymentReference: payment.reference }).where(eq(orders.id, order.id)).returning();
       await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: 'SUBMITTING', source: 'checkout', message: 'Order placed and paid' });
+      await queueOrderEmail(tx, order, 'order-receipt');
       return { kind: 'created', order: paid! } as const;
     });
   } catch (error) {

@@ -6,14 +6,17 @@ import { SignInForm } from './_components/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const { callbackUrl, reset } = await searchParams;
   if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
   return (
     <div className="rounded-3xl bg-white p-6 ring-1 ring-zinc-200 sm:p-8 dark:bg-zinc-900 dark:ring-zinc-800">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Your orders and balance are waiting.</p>
-      <SignInForm callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined} />
+      <SignInForm
+        callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined}
+        notice={reset === 'done' ? 'Your password is changed and every session of the account has ended. Sign in with the new password.' : undefined}
+      />
     </div>
   );
 }
