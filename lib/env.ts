@@ -95,6 +95,8 @@ function toEnv(raw: z.infer<typeof envSchema>) {
     STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? SANDBOX_STRIPE_WEBHOOK_SECRET,
     // Unset with the stand-in's keys: the stand-in beside the Octopus sandbox. Unset with real keys: Stripe itself.
     STRIPE_API_URL: raw.STRIPE_API_URL ?? (raw.STRIPE_SECRET_KEY ? undefined : `http://127.0.0.1:${raw.SANDBOX_PORT + 500}`),
+    /** Mail goes to the sandbox's catcher (no SMTP_URL): the storefront shows its inbox at /sandbox/mail/inbox. */
+    MAIL_CATCHER: !raw.SMTP_URL,
     // Unset: the sandbox's SMTP catcher, which the launcher starts beside the Octopus sandbox.
     SMTP_URL: raw.SMTP_URL ?? `smtp://127.0.0.1:${sandboxMailPort(raw.SANDBOX_PORT)}`,
     MAIL_FROM: raw.MAIL_FROM ?? `"${raw.STORE_NAME.replace(/["\\]/g, '')}" <no-reply@octopus-store.localhost>`,

@@ -5,6 +5,7 @@ import { SandboxBadge } from '@/components/layout/sandbox-badge';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireOperator } from '@/lib/auth/guards';
 import { getStoreInfo } from '@/lib/store';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin' } };
 
@@ -19,7 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="truncate font-semibold">
               {store.name} <span className="font-normal text-zinc-500">Admin</span>
             </Link>
-            {store.sandbox && <SandboxBadge />}
+            {store.sandbox && <SandboxBadge inbox={env().MAIL_CATCHER} />}
           </div>
           <div className="flex items-center gap-2 text-sm">
             <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">{operator.email}</span>

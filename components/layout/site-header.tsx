@@ -3,6 +3,7 @@ import { getStoreInfo } from '@/lib/store';
 import { NavLinks } from './nav-links';
 import { SandboxBadge } from './sandbox-badge';
 import { UserMenu } from './user-menu';
+import { env } from '@/lib/env';
 
 export async function SiteHeader() {
   const store = await getStoreInfo();
@@ -20,7 +21,7 @@ export async function SiteHeader() {
               </span>
               <span className="truncate">{store.name}</span>
             </Link>
-            {store.sandbox && <SandboxBadge />}
+            {store.sandbox && <SandboxBadge inbox={env().MAIL_CATCHER} />}
           </div>
           <div className="flex items-center gap-2">
             <NavLinks variant="inline" />

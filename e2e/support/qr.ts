@@ -8,3 +8,9 @@ export async function decodeQr(locator: Locator): Promise<string | null> {
   const result = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
   return result?.data ?? null;
 }
+
+/** Decodes a QR code in a PNG file (an email's inline image). */
+export function decodeQrPng(bytes: Buffer): string | null {
+  const png = PNG.sync.read(bytes);
+  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data ?? null;
+}

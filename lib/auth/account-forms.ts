@@ -9,6 +9,7 @@ import { clientAddress } from './client-address';
 import { getCurrentSession } from './current-session';
 import { passwordProblem, verifyPassword } from './password';
 import { describeWait, hitRateLimit } from './rate-limit';
+import { checkResetToken, requestPasswordReset, resetPasswordWithToken, tokenProblemMessage, verifyEmailWithToken } from './account-tokens';
 import { changePassword, createCustomer, EmailTakenError, notifyExistingAccountOfSignUpAttempt } from './users';
 
 /** What a form shows when it is refused: one message, and the fields to correct. */
@@ -76,4 +77,51 @@ export async function changeOwnPassword(user: User, change: PasswordChange): Pro
   const session = await getCurrentSession();
   await changePassword(db, user.id, change.newPassword, { keepSessionId: session?.sessionId });
   return undefined;
+}
+
+const RESET_REQUESTS_PER_ADDRESS_HOUR = 5;
+const RESET_REQUESTS_PER_CLIENT_HOUR = 30;
+
+/**
+ * "Forgot password?": the same answer whether or not the address has an account. Requests are
+ * limited per client address (told) and per email address (silently: no more emails that hour).
+ */
+export async function requestPasswordResetForm(email: string, requestHeaders: Headers): Promise<FormRefusal | undefined> {
+  const db = await getDb();
+  const client = clientAddress(requestHeaders, env().TRUST_PROXY);
+  const perClient = await hitRateLimit(db, `reset:ip:${client}`, RESET_REQUESTS_PER_CLIENT_HOUR, 3600);
+  if (!perClient.allowed) return { message: `Too many reset requests from your network. Try again in ${describeWait(perClient.retryAfterSeconds)}.` };
+  const perAddress = await hitRateLimit(db, `reset:email:${email.trim().toLowerCase()}`, RESET_REQUESTS_PER_ADDRESS_HOUR, 3600);
+  if (perAddress.allowed) await requestPasswordReset(db, email);
+  return undefined;
+}
+
+export type ResetLinkState = { ok: true; email: string } | { ok: false; message: string };
+
+/** What the reset page shows for a link: the form, or why the link cannot be used. */
+export async function describeResetLink(token: string | undefined): Promise<ResetLinkState> {
+  if (!token) return { ok: false, message: tokenProblemMessage.invalid };
+  const checked = await checkResetToken(await getDb(), token);
+  return 'problem' in checked ? { ok: false, message: tokenProblemMessage[checked.problem] } : { ok: true, email: checked.user.email };
+}
+
+/** Sets the password from a reset link; every session of the account ends. */
+export async function resetPasswordForm(input: { token: string; password: string; confirmPassword: string }): Promise<FormRefusal | undefined> {
+  const db = await getDb();
+  const checked = await checkResetToken(db, input.token);
+  if ('problem' in checked) return { message: tokenProblemMessage[checked.problem] };
+  const { name: storeName } = await getStoreInfo();
+  const fieldErrors: Record<string, string[]> = {};
+  const problem = passwordProblem(input.password, { email: checked.user.email, name: checked.user.name, storeName });
+  if (problem) fieldErrors.password = [problem];
+  if (input.confirmPassword !== input.password) fieldErrors.confirmPassword = ['This does not match the new password.'];
+  if (Object.keys(fieldErrors).length > 0) return { message: 'Please correct the highlighted fields.', fieldErrors };
+  const result = await resetPasswordWithToken(db, input.token, input.password);
+  return result.ok ? undefined : { message: tokenProblemMessage[result.problem] };
+}
+
+/** Confirms an address from its emailed link (a button press, so mail scanners that open links confirm nothing). */
+export async function verifyEmailForm(token: string): Promise<{ ok: true; email: string } | { ok: false; message: string }> {
+  const result = await verifyEmailWithToken(await getDb(), token);
+  return result.ok ? result : { ok: false, message: tokenProblemMessage[result.problem] };
 }

@@ -6,6 +6,8 @@ import { recordAudit, systemActor, type AuditActor } from '@/lib/audit';
 import { creditCustomer } from '@/lib/ledger';
 import { hashPassword } from './password';
 import { revokeUserSessions } from './sessions';
+import { queueEmail } from '@/lib/mail/outbox';
+import { queueEmailVerification } from './account-tokens';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -56,6 +58,7 @@ export async function createCustomer(db: Database, input: NewCustomer, demoCredi
           idempotencyKey: `demo-credit:${user!.id}`,
         });
       }
+      await queueEmailVerification(tx, user!);
       return user!;
     });
   } catch (error) {
@@ -70,8 +73,10 @@ export async function createCustomer(db: Database, input: NewCustomer, demoCredi
  */
 export async function notifyExistingAccountOfSignUpAttempt(db: Database, email: string): Promise<void> {
   const user = await findUserByEmail(db, email);
-  // Only logged for now: the email to the owner arrives with the email issue.
-  console.info(JSON.stringify({ level: 'info', msg: 'sign-up attempted with a registered email', userId: user?.id }));
+  if (!user) return;
+  // At most one such email an hour, however often someone tries.
+  const hour = Math.floor(Date.now() / 3_600_000);
+  await queueEmail(db, { to: user.email, template: 'sign-up-attempt', data: { resetUrl: '/forgot-password' }, dedupeKey: `sign-up-attempt:${user.id}:${hour}` });
 }
 
 /** Sets a new password and ends the user's other sessions (every one without `keepSessionId`). */

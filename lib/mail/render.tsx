@@ -11,7 +11,7 @@ import { readStoreInfo } from '@/lib/store';
 import { getStoreSettings } from '@/lib/store/settings';
 import type { DeliverySecrets } from '@/lib/supplier/orders';
 import type { EmailTemplateData, EmailTemplateName } from './templates';
-import { EmailVerificationEmail, GuestOrderLinkEmail, PasswordResetEmail } from './templates/account';
+import { EmailVerificationEmail, GuestOrderLinkEmail, PasswordResetEmail, SignUpAttemptEmail } from './templates/account';
 import { OperatorAlertEmail, OrderDeliveredEmail, OrderFailedEmail, OrderReceiptEmail, type OrderEmailFacts } from './templates/orders';
 
 export type RenderedEmail = {
@@ -45,6 +45,10 @@ async function draftEmail(db: Database, template: EmailTemplateName, data: Email
     case 'email-verification': {
       const { verifyUrl } = data as EmailTemplateData['email-verification'];
       return { subject: `Confirm your email address for ${store.name}`, element: <EmailVerificationEmail storeName={store.name} verifyUrl={absoluteUrl(verifyUrl)} /> };
+    }
+    case 'sign-up-attempt': {
+      const { resetUrl } = data as EmailTemplateData['sign-up-attempt'];
+      return { subject: `Someone tried to sign up at ${store.name} with your address`, element: <SignUpAttemptEmail storeName={store.name} resetUrl={absoluteUrl(resetUrl)} /> };
     }
     case 'guest-order-link': {
       const { orderUrl, orderNumber } = data as EmailTemplateData['guest-order-link'];

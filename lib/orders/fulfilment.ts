@@ -13,6 +13,7 @@ import type { OrderContext } from './context';
 import { giftCodeToRedeem, indexDeliveredCodes } from './gift-code';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES } from './status';
 import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
+import { outcomeEmailFor, queueOrderEmail } from '@/lib/mail/order-emails';
 
 type EventSource = OrderEvent['source'];
 
@@ -94,6 +95,8 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
       changes.refundedAt = await refundOrder(tx, order, share, `Refund for ${undelivered} undelivered code(s), order #${order.number}`);
     }
     const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
+    const outcome = outcomeEmailFor(status);
+    if (outcome) await queueOrderEmail(tx, order, outcome);
     return updated!;
   });
 }
@@ -143,6 +146,7 @@ async function rejectOrder(ctx: OrderContext, orderId: string, error: OctopusApi
       })
       .where(eq(orders.id, current.id))
       .returning();
+    await queueOrderEmail(tx, current, 'order-failed');
     return updated!;
   });
   return order;

@@ -7,6 +7,7 @@ import { getPaymentProvider, type CardCheckout } from '@/lib/payments';
 import { queueEmail } from '@/lib/mail/outbox';
 import type { OrderContext } from './context';
 import { guestOrderPath } from './guest';
+import { queueOrderEmail } from '@/lib/mail/order-emails';
 
 export type NewOrderInput = Omit<
   NewOrder,
@@ -85,6 +86,7 @@ export async function recordNewOrder(ctx: OrderContext, { card, ...input }: NewO
       }
       const [paid] = await tx.update(orders).set({ paymentReference: payment.reference }).where(eq(orders.id, order.id)).returning();
       await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: 'SUBMITTING', source: 'checkout', message: 'Order placed and paid' });
+      await queueOrderEmail(tx, order, 'order-receipt');
       return { kind: 'created', order: paid! } as const;
     });
   } catch (error) {

@@ -99,7 +99,8 @@ export async function startMailCatcher({ port = 0, host = '127.0.0.1', store = n
         callback();
       },
       onData(stream, session, callback) {
-        simpleParser(stream)
+        // keepCidLinks: the HTML as sent (cid: images); the inbox page maps them to the attachments itself.
+        simpleParser(stream, { keepCidLinks: true })
           .then((parsed) => {
             const html = typeof parsed.html === 'string' ? parsed.html : '';
             const text = parsed.text ?? '';

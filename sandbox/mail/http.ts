@@ -1,7 +1,7 @@
 /**
  * The catcher's HTTP side, served by the Octopus sandbox under /__sandbox/mail (loopback only):
  *   GET    /__sandbox/mail?to=<address>   JSON array, newest first
- *   GET    /__sandbox/mail/inbox[?to=]     a plain inbox page (the storefront's Sandbox badge links here)
+ *   GET    /__sandbox/mail/inbox[?to=]     a plain inbox page (the storefront's Sandbox badge links to its copy, /sandbox/mail/inbox)
  *   GET    /__sandbox/mail/<id>            one message as its HTML, inline images served below
  *   GET    /__sandbox/mail/<id>/cid/<cid>  an inline image or attachment
  *   DELETE /__sandbox/mail                 forget every message
@@ -47,7 +47,7 @@ function inboxPage(catcher: RunningMailCatcher, to: string | null): string {
   const rows = messages
     .map(
       (mail) =>
-        `<li><a href="/__sandbox/mail/${mail.id}"><strong>${escapeHtml(mail.subject || '(no subject)')}</strong></a><br>` +
+        `<li><a href="./${mail.id}"><strong>${escapeHtml(mail.subject || '(no subject)')}</strong></a><br>` +
         `<small>to ${escapeHtml(mail.to.join(', '))} · from ${escapeHtml(mail.from)} · ${escapeHtml(mail.receivedAt)}</small></li>`,
     )
     .join('\n');
@@ -58,6 +58,8 @@ li{margin:0 0 12px;list-style:none;border-bottom:1px solid #e4e4e7;padding:0 0 1
 <form method="get"><label>Recipient <input name="to" type="email" value="${escapeHtml(to ?? '')}"></label> <button>Filter</button></form>
 ${messages.length ? `<ul>${rows}</ul>` : '<p>No messages yet.</p>'}</body></html>`;
 }
+
+// The pages link relatively (./<id>, <id>/cid/...) so they work under the storefront's /sandbox/mail/ too.
 
 /** Answers /__sandbox/mail requests; returns false for any other path. */
 export async function handleMailRequest(catcher: RunningMailCatcher, req: IncomingMessage, res: ServerResponse, url: URL, path: string, body: string | undefined): Promise<boolean> {
@@ -103,7 +105,7 @@ export async function handleMailRequest(catcher: RunningMailCatcher, req: Incomi
     else sendText(res, 200, attachment.contentType, attachment.content);
     return true;
   }
-  const html = (mail.html || `<pre>${escapeHtml(mail.text)}</pre>`).replace(/(["'])cid:([^"']+)\1/g, (_all, quote: string, cid: string) => `${quote}/__sandbox/mail/${mail.id}/cid/${encodeURIComponent(cid)}${quote}`);
+  const html = (mail.html || `<pre>${escapeHtml(mail.text)}</pre>`).replace(/(["'])cid:([^"']+)\1/g, (_all, quote: string, cid: string) => `${quote}${mail.id}/cid/${encodeURIComponent(cid)}${quote}`);
   sendText(res, 200, 'text/html; charset=utf-8', html);
   return true;
 }

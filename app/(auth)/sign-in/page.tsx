@@ -7,15 +7,18 @@ import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const { callbackUrl, reset } = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(postSignInPath(callbackUrl, user.role));
   return (
     <Card rounded="3xl" padded={false} className="p-6 sm:p-8">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Your orders and balance are waiting.</p>
-      <SignInForm callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined} />
+      <SignInForm
+        callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined}
+        notice={reset === 'done' ? 'Your password is changed and every session of the account has ended. Sign in with the new password.' : undefined}
+      />
     </Card>
   );
 }

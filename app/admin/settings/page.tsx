@@ -1,13 +1,15 @@
 import { Panel } from '@/components/admin/panel';
 import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
+import { loadMailDeliveryView } from '@/lib/mail/console';
 import { loadSettingsView } from '@/lib/store';
+import { MailDelivery } from './_components/mail-delivery';
 import { ConnectionTest, SettingsForm } from './_components/settings-form';
 
 export const generateMetadata = operatorMetadata('Settings');
 
 export default async function SettingsPage() {
   await requireOperator('/admin/settings');
-  const { store, settings, currencyLock, defaultDemoCredit, supplierHost } = await loadSettingsView();
+  const [{ store, settings, currencyLock, defaultDemoCredit, supplierHost }, mail] = await Promise.all([loadSettingsView(), loadMailDeliveryView()]);
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
@@ -30,8 +32,14 @@ export default async function SettingsPage() {
           addFundsEnabled: settings.addFundsEnabled,
           addFundsMin: settings.addFundsMin,
           addFundsMax: settings.addFundsMax,
+          alertEmailsEnabled: settings.alertEmailsEnabled,
+          alertEmailRecipients: settings.alertEmailRecipients.join(', '),
+          emailVoucherCodes: settings.emailVoucherCodes,
         }}
       />
+      <Panel title="Email delivery" id="email-delivery">
+        <MailDelivery view={mail} />
+      </Panel>
       <Panel title="Supplier connection" id="connection">
         <ConnectionTest host={supplierHost} />
       </Panel>

@@ -38,3 +38,14 @@ export function GuestOrderLinkEmail({ storeName, orderUrl, orderNumber }: { stor
     </EmailLayout>
   );
 }
+
+export function SignUpAttemptEmail({ storeName, resetUrl }: { storeName: string; resetUrl: string }) {
+  return (
+    <EmailLayout storeName={storeName} preview="Someone tried to create an account with your address" heading="You already have an account">
+      <Text style={paragraph}>Someone, perhaps you, tried to create a {storeName} account with this email address. It already has an account, so nothing was created.</Text>
+      <Text style={paragraph}>If you forgot your password, you can choose a new one:</Text>
+      <ActionButton href={resetUrl}>Reset my password</ActionButton>
+      <Text style={small}>If it was not you, ignore this email: your account is unchanged.</Text>
+    </EmailLayout>
+  );
+}

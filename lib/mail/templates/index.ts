@@ -8,6 +8,8 @@ export type EmailTemplateData = {
   'guest-order-link': { orderUrl: string; orderNumber: number | string };
   'password-reset': { resetUrl: string };
   'email-verification': { verifyUrl: string };
+  /** Someone tried to sign up with the address of an existing account. */
+  'sign-up-attempt': { resetUrl: string };
   'order-receipt': { orderId: string };
   'order-delivered': { orderId: string };
   'order-failed': { orderId: string };

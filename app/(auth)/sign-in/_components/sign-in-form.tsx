@@ -7,8 +7,8 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { signInAction } from '../actions';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action] = useActionState(signInAction, { status: 'idle' });
+export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const [state, action] = useActionState(signInAction, notice ? { status: 'success', message: notice } : { status: 'idle' });
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
@@ -30,6 +30,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         required
         errors={state.fieldErrors?.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+          Forgot password?
+        </Link>
+      </p>
       <FormMessage state={state} />
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in

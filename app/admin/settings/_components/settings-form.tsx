@@ -24,7 +24,12 @@ export type SettingsValues = {
   addFundsEnabled: boolean;
   addFundsMin: string;
   addFundsMax: string;
+  alertEmailsEnabled: boolean;
+  alertEmailRecipients: string;
+  emailVoucherCodes: boolean;
 };
+
+type Checkbox = 'autoEnableNewProducts' | 'alertEmailsEnabled' | 'emailVoucherCodes' | 'cardPaymentsEnabled' | 'addFundsEnabled' | 'giftCodesEnabled';
 
 const idle: ActionState = { status: 'idle' };
 
@@ -40,9 +45,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { values: SettingsValues; currencyLock: string | null; defaultDemoCredit: string }) {
   const [state, action] = useActionState(updateSettingsAction, idle);
   // After a refused save the form shows what was typed; otherwise what is stored.
-  const value = (key: Exclude<keyof SettingsValues, 'autoEnableNewProducts' | 'cardPaymentsEnabled' | 'addFundsEnabled' | 'giftCodesEnabled'>) => state.values?.[key] ?? values[key];
-  const checked = (key: 'autoEnableNewProducts' | 'cardPaymentsEnabled' | 'addFundsEnabled' | 'giftCodesEnabled') => (state.values ? state.values[key] === 'on' : values[key]);
-  const autoEnable = checked('autoEnableNewProducts');
+  const value = (key: Exclude<keyof SettingsValues, Checkbox>) => state.values?.[key] ?? values[key];
+  const checked = (key: Checkbox) => (state.values ? state.values[key] === 'on' : values[key]);
   const giftCodes = checked('giftCodesEnabled');
   const errors = state.fieldErrors ?? {};
   return (
@@ -104,7 +108,7 @@ export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { valu
           hint={`Sandbox mode only. Empty means the DEMO_CREDIT default (${defaultDemoCredit}); 0 gives none.`}
         />
         <label className="flex items-start gap-3 text-sm">
-          <input type="checkbox" name="autoEnableNewProducts" defaultChecked={autoEnable} className="mt-0.5 size-4" />
+          <input type="checkbox" name="autoEnableNewProducts" defaultChecked={checked('autoEnableNewProducts')} className="mt-0.5 size-4" />
           <span>
             <span className="font-medium">Put newly synced products on sale</span>
             <span className="block text-zinc-500">Otherwise new supplier products wait, hidden, until an operator enables them.</span>
@@ -150,6 +154,33 @@ export function SettingsForm({ values, currencyLock, defaultDemoCredit }: { valu
           errors={errors.giftCodeMarkupPercent}
           hint="The price a gift code must cover: the supplier's charge × (1 + this markup). Empty: the same price as paying from the balance."
         />
+      </Section>
+
+      <Section title="Email">
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="alertEmailsEnabled" defaultChecked={checked('alertEmailsEnabled')} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Email operators about alerts</span>
+            <span className="block text-zinc-500">Low supplier wallet, customers refused for supplier funds and the like: one email when an alert opens, none again until it clears.</span>
+          </span>
+        </label>
+        <Field
+          label="Alert recipients"
+          name="alertEmailRecipients"
+          type="text"
+          inputMode="email"
+          placeholder="Every operator account"
+          defaultValue={value('alertEmailRecipients')}
+          errors={errors.alertEmailRecipients}
+          hint="Email addresses separated by commas. Empty sends to every operator account."
+        />
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="emailVoucherCodes" defaultChecked={checked('emailVoucherCodes')} className="mt-0.5 size-4" />
+          <span>
+            <span className="font-medium">Put gift card codes in the delivery email</span>
+            <span className="block text-zinc-500">Otherwise the email links to the order page, where codes are shown after sign-in.</span>
+          </span>
+        </label>
       </Section>
 
       <FormMessage state={state} />
