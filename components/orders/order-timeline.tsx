@@ -8,6 +8,7 @@ const sourceLabels: Record<OrderEvent['source'], string> = {
   poll: 'Live update',
   reconciler: 'Background check',
   operator: 'Operator',
+  webhook: 'Supplier webhook',
 };
 
 /** Every state change of an order, oldest first. Operators also see the supplier's payloads. */

@@ -3,3 +3,4 @@ export * from './catalogue';
 export * from './ledger';
 export * from './orders';
 export * from './settings';
+export * from './webhooks';

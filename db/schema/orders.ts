@@ -105,7 +105,7 @@ export const orderEvents = pgTable(
       .references(() => orders.id, { onDelete: 'cascade' }),
     fromStatus: orderStatus('from_status'),
     toStatus: orderStatus('to_status').notNull(),
-    source: text('source', { enum: ['checkout', 'supplier', 'poll', 'reconciler', 'operator'] }).notNull(),
+    source: text('source', { enum: ['checkout', 'supplier', 'poll', 'reconciler', 'operator', 'webhook'] }).notNull(),
     message: text('message'),
     /** The supplier's answer, with secrets removed. */
     payload: jsonb('payload'),

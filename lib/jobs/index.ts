@@ -2,10 +2,11 @@ import 'server-only';
 import { supplierWalletCheckJob } from '@/lib/admin/jobs';
 import { catalogueSyncJob } from '@/lib/catalogue/jobs';
 import { orderReconcilerJob } from '@/lib/orders/jobs';
+import { octopusWebhookJob } from '@/lib/webhooks/jobs';
 import type { Job } from './runner';
 
 /**
  * Every background job, in one list: started by the server's instrumentation hook and by
  * `npm run worker`. A feature adds its job here.
  */
-export const backgroundJobs: readonly Job[] = [orderReconcilerJob, supplierWalletCheckJob, catalogueSyncJob];
+export const backgroundJobs: readonly Job[] = [orderReconcilerJob, supplierWalletCheckJob, catalogueSyncJob, octopusWebhookJob];

@@ -5,7 +5,7 @@ import { orderEvents, orders, products, type Order, type OrderEvent, type Produc
 import { customerScope, getCurrentUser } from '@/lib/auth/guards';
 import { decryptJson } from '@/lib/crypto';
 import { getOrderContext } from './context';
-import { refreshOrder, watchesActivation } from './fulfilment';
+import { recordedCodeCounts, refreshOrder, watchesActivation } from './fulfilment';
 import { isTerminal, statusLabels } from './status';
 import type { DeliverySecrets } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
@@ -28,6 +28,10 @@ export function listOrderEvents(db: Database, orderId: string): Promise<OrderEve
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.createdAt), asc(orderEvents.id));
 }
 
+/** Delivered orders show their codes; so does a voucher order still waiting for the rest of a partial delivery. */
+export const showsCodes = (order: Pick<Order, 'status' | 'vertical' | 'deliverySecret'>) =>
+  order.deliverySecret !== null && (order.status === 'DELIVERED' || (order.status === 'PENDING' && order.vertical === 'voucher'));
+
 /** What the order page's live query sees: status only, never codes. */
 export type OrderStatusView = {
   id: string;
@@ -41,6 +45,8 @@ export type OrderStatusView = {
   /** True while the page should keep polling (an eSIM not installed yet is still watched). */
   live: boolean;
   activationStatus: string | null;
+  /** Voucher codes delivered so far (a partial delivery's codes arrive over time). */
+  codesDelivered: number;
   updatedAt: string;
 };
 
@@ -56,6 +62,7 @@ export function toStatusView(order: Order): OrderStatusView {
     terminal: isTerminal(order.status),
     live: !isTerminal(order.status) || (watchesActivation(order) && order.delivery.isInstalled !== true),
     activationStatus: (order.delivery.activationStatus as string | undefined) ?? null,
+    codesDelivered: order.vertical === 'voucher' ? recordedCodeCounts(order).delivered : 0,
     updatedAt: order.updatedAt.toISOString(),
   };
 }
@@ -82,7 +89,7 @@ export async function loadMyOrder(orderId: string) {
   const order = await getOrderForUser(db, orderId, user.id);
   if (!order) return undefined;
   const [events, orderProducts] = await Promise.all([listOrderEvents(db, order.id), listOrderProducts(db, [order.productId])]);
-  const secrets = order.deliverySecret && order.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
+  const secrets = order.deliverySecret && showsCodes(order) ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
   return { order, events, product: orderProducts.get(order.productId), secrets };
 }
 

@@ -69,17 +69,22 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} />
 
-      {order.status === 'DELIVERED' && order.vertical === 'voucher' && secrets?.vouchers && (
+      {order.vertical === 'voucher' && secrets?.vouchers && secrets.vouchers.length > 0 && (
         <section aria-labelledby="codes" className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
           <h2 id="codes" className="mb-3 text-lg font-semibold">
             {secrets.vouchers.length === 1 ? 'Your code' : 'Your codes'}
           </h2>
-          {order.delivery.partial === true && (
+          {order.status === 'PENDING' && (
+            <p data-testid="partial-progress" className="mb-3 rounded-xl bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
+              {secrets.vouchers.length} of {order.quantity} ready, the rest are on the way. New codes appear here by themselves.
+            </p>
+          )}
+          {order.status === 'DELIVERED' && order.delivery.partial === true && (
             <p className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
               Only {String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered. The rest was refunded to your balance.
             </p>
           )}
-          <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
+          <VoucherCodes key={secrets.vouchers.length} orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
         </section>
       )}
 
