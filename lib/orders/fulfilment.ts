@@ -131,7 +131,7 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
           deliveredQuantity: Math.max(counts.delivered, before.delivered),
           pendingQuantity: counts.pending,
           failedQuantity: counts.failed,
-          ...(partial ? { partial: true } : {}),
+          partial,
         }
       : {};
     const changes: Partial<Order> = {

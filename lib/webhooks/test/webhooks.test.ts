@@ -200,6 +200,7 @@ describe('partial deliveries driven by sandbox webhooks', () => {
     expect(codesOf(done)).toHaveLength(7);
     expect(codesOf(done).slice(0, 4)).toEqual(codesOf(partial));
     expect(done.refundedAt).toBeNull();
+    expect(done.delivery).toMatchObject({ partial: false, deliveredQuantity: 7, pendingQuantity: 0, failedQuantity: 0 });
     expect((await getCustomerBalance(database.db, userId, 'USD')).toFixed(2)).toBe(paid);
     const timeline = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id));
     expect(timeline.map((e) => `${e.toStatus}:${e.source}`)).toEqual(['SUBMITTING:checkout', 'PENDING:supplier', 'PENDING:webhook', 'DELIVERED:webhook']);
