@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsOperator, signUp } from './support/accounts';
+import { customerPassword, newEmail, signInAsOperator } from './support/accounts';
 import { e2eLayout } from './support/slot';
 
 const sandboxControl = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox`;
@@ -16,8 +16,17 @@ async function advanceSandbox(page: Page, ms: number) {
   expect((await page.request.post(`${sandboxControl}/clock/advance`, { data: { ms } })).ok()).toBe(true);
 }
 
+/** The shared signUp with more patience: on a loaded machine the first server action of a fresh server can take a while. */
+async function signUp(page: Page) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(newEmail());
+  await page.getByLabel('Password').fill(customerPassword);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL('/account', { timeout: 60_000 });
+}
+
 test('a 7-code gift card order arrives partly, shows the first codes, and completes without a reload', async ({ page, browser }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signUp(page);
   await page.goto('/vouchers');
   await page.getByRole('searchbox').fill('Sandbox Test');
@@ -45,7 +54,7 @@ test('a 7-code gift card order arrives partly, shows the first codes, and comple
   await expect.poll(async () => (await sandboxVoucherOrders(page)).find((o) => o.id === supplierId)?.status).toBe('PARTIALLY_DELIVERED');
 
   // The page shows the first four codes and says the rest are coming; it is still watching.
-  await expect(page.getByTestId('partial-progress')).toHaveText(/4 of 7 ready, the rest are on the way/, { timeout: 20_000 });
+  await expect(page.getByTestId('partial-progress')).toHaveText(/4 of 7 ready, the rest are on the way/, { timeout: 45_000 });
   await expect(page.getByTestId('order-status')).toHaveText('In progress');
   await page.getByRole('button', { name: 'Reveal codes' }).click();
   await expect(page.getByTestId('voucher-code')).toHaveCount(4);
@@ -53,7 +62,7 @@ test('a 7-code gift card order arrives partly, shows the first codes, and comple
 
   // The supplier delivers the rest: the same page (no reload) shows all seven.
   await advanceSandbox(page, 60_000);
-  await expect(page.getByTestId('order-status')).toHaveText('Delivered', { timeout: 20_000 });
+  await expect(page.getByTestId('order-status')).toHaveText('Delivered', { timeout: 45_000 });
   await expect(page.getByTestId('partial-progress')).toHaveCount(0);
   await expect(page).toHaveURL(orderUrl);
   await page.getByRole('button', { name: 'Reveal codes' }).click();
@@ -63,14 +72,14 @@ test('a 7-code gift card order arrives partly, shows the first codes, and comple
 
   // The operator's order page lists the supplier webhooks received for it.
   const operator = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
-  const console = await operator.newPage();
-  await signInAsOperator(console);
-  await console.goto(`/admin/orders/${orderUrl.split('/').at(-1)}`);
-  const webhooks = console.getByTestId('order-webhooks');
+  const admin = await operator.newPage();
+  await signInAsOperator(admin);
+  await admin.goto(`/admin/orders/${orderUrl.split('/').at(-1)}`);
+  const webhooks = admin.getByTestId('order-webhooks');
   await expect(webhooks.getByText('order.partially_delivered')).toBeVisible();
   await expect(webhooks.getByText('order.delivered')).toBeVisible();
   await expect(webhooks.getByText(/4 of 7 delivered · processed/)).toBeVisible();
-  await console.getByRole('heading', { name: 'Supplier webhooks' }).scrollIntoViewIfNeeded();
-  await console.screenshot({ path: testInfo.outputPath('operator.png'), fullPage: true });
+  await admin.getByRole('heading', { name: 'Supplier webhooks' }).scrollIntoViewIfNeeded();
+  await admin.screenshot({ path: testInfo.outputPath('operator.png'), fullPage: true });
   await operator.close();
 });

@@ -13,7 +13,8 @@ import { forgetStoreWallet } from '@/lib/supplier/wallet';
 import { WEBHOOK_JOB } from './octopus';
 
 const LEASE_SECONDS = 60;
-const MAX_ATTEMPTS = 6;
+/** With backoff capped at a minute, about ten minutes: longer than a crashed process's 90 s order lease. */
+const MAX_ATTEMPTS = 14;
 
 /** Claims due queued events (FOR UPDATE SKIP LOCKED, then a lease in process_after): safe with many processes. */
 async function claimEvents(ctx: OrderContext, limit: number): Promise<WebhookEventRow[]> {
@@ -42,7 +43,7 @@ async function later(ctx: OrderContext, event: WebhookEventRow, note: string, se
   if (event.attempts >= MAX_ATTEMPTS) return finish(ctx, event.id, 'failed', `${note} (gave up after ${event.attempts} attempts; the reconciler still watches the order)`);
   await ctx.db
     .update(webhookEvents)
-    .set({ note, processAfter: sql`now() + make_interval(secs => ${seconds})` })
+    .set({ note, processAfter: sql`now() + make_interval(secs => ${Math.min(seconds, 60)})` })
     .where(eq(webhookEvents.id, event.id));
 }
 
@@ -52,10 +53,10 @@ async function processOrderEvent(ctx: OrderContext, event: WebhookEventRow) {
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, event.orderId));
   if (!order) return finish(ctx, event.id, 'ignored', 'The order no longer exists');
   if (isTerminal(order.status)) return finish(ctx, event.id, 'processed', `Order already ${order.status}: nothing to do`);
-  if (order.leaseUntil && order.leaseUntil > new Date()) return later(ctx, event, 'Order busy; will look again', 2);
+  if (order.leaseUntil && order.leaseUntil > new Date()) return later(ctx, event, 'Order busy; will look again', 2 ** event.attempts);
   const updated = await refreshOrder(ctx, order.id, 'webhook');
   if (updated.updatedAt.getTime() === order.updatedAt.getTime() && updated.status === order.status && order.status === 'SUBMITTING') {
-    return later(ctx, event, 'Order still being submitted; will look again', 5);
+    return later(ctx, event, 'Order still being submitted; will look again', 2 ** event.attempts);
   }
   return finish(ctx, event.id, 'processed', `Order refreshed from the supplier: ${updated.status}${updated.upstreamStatus ? ` (supplier ${updated.upstreamStatus})` : ''}`);
 }
