@@ -235,6 +235,13 @@ export function controlRoutes(core: SandboxCore): Route[] {
       for (const config of [...core.webhooks.configs]) core.webhooks.removeConfig(config.id);
       return ok({ ok: true });
     }),
+    // Before /webhooks/:id, which would otherwise match DELETE /webhooks/faults.
+    route('GET', '/webhooks/faults', () => ok(core.webhooks.listFaults())),
+    route('POST', '/webhooks/faults', ({ body }) => ({ status: 201, body: core.webhooks.addFault(parse(webhookFaultSchema, body)) })),
+    route('DELETE', '/webhooks/faults', () => {
+      core.webhooks.clearFaults();
+      return ok({ ok: true });
+    }),
     route('DELETE', '/webhooks/:id', ({ params }) => {
       if (!core.webhooks.removeConfig(params.id ?? '')) throw notFound('Webhook not found');
       return ok({ ok: true });
@@ -245,12 +252,6 @@ export function controlRoutes(core: SandboxCore): Route[] {
     route('GET', '/webhooks/events', () => ok(core.webhooks.events.map(({ body: _body, ...event }) => ({ ...event, created_at: rfc3339(event.createdAt) })))),
     route('POST', '/webhooks/events/:id/redeliver', ({ params }) => {
       if (!core.webhooks.redeliver(params.id ?? '')) throw notFound('Event not found');
-      return ok({ ok: true });
-    }),
-    route('GET', '/webhooks/faults', () => ok(core.webhooks.listFaults())),
-    route('POST', '/webhooks/faults', ({ body }) => ({ status: 201, body: core.webhooks.addFault(parse(webhookFaultSchema, body)) })),
-    route('DELETE', '/webhooks/faults', () => {
-      core.webhooks.clearFaults();
       return ok({ ok: true });
     }),
     route('POST', '/catalogue/:vertical/:id/remove', ({ params }) => {

@@ -181,6 +181,9 @@ describe('retries, faults and re-deliveries', () => {
     await waitFor(async () => received.length, (n) => n >= 4);
     expect(received[3]!.json.id).toBe(eventId);
     expect((await h.control.webhookDeliveries({ eventId })).map((d) => d.kind)).toEqual(['first', 'redelivery']);
+    await h.control.injectWebhookFault({ kind: 'drop', count: 5 });
+    expect(await h.control.clearWebhookFaults()).toEqual({ ok: true });
+    expect(await h.control.listWebhooks()).toHaveLength(1); // clearing faults removes no configuration
   });
 
   it('re-delivers acknowledged events at webhookRedeliveryRate', async () => {
