@@ -148,7 +148,8 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
     if (secrets && (secrets.vouchers?.length ?? 1) > 0) changes.deliverySecret = encryptJson(secrets);
     if (isTerminal(status)) changes.completedAt = new Date();
     else {
-      const delay = nextCheckDelaySeconds(order) * ((await webhooksArriving(tx)) ? WEBHOOK_QUIET_POLL_FACTOR : 1);
+      // Only voucher orders get webhooks (topup.* and esim.* do not exist): only they may be polled less.
+      const delay = nextCheckDelaySeconds(order) * (order.vertical === 'voucher' && (await webhooksArriving(tx)) ? WEBHOOK_QUIET_POLL_FACTOR : 1);
       changes.nextCheckAt = new Date(Date.now() + delay * 1000);
     }
 
