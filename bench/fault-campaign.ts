@@ -20,7 +20,7 @@
  */
 import postgres from 'postgres';
 import { Decimal, roundToMinor } from '@/lib/money';
-import type { ControlOrder, FaultSpec } from '@/sandbox/control';
+import type { ControlOrder, FaultSpec, SandboxControl } from '@/sandbox/control';
 import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
 import {
   BENCH_DIST_DIR,
@@ -184,9 +184,10 @@ async function main() {
     store = await startStorefront({
       databaseUrl: database.url,
       sandboxUrl: sandbox.url,
-      env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS) },
+      env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV },
     });
     const running = store;
+    const webhookChaos = await startWebhookChaos(sandbox.control, running.baseUrl);
     console.log(`Storefront ${running.baseUrl} (pid ${running.pid()}), sandbox ${sandbox.url}, database ${database.name}.`);
 
     const customers: StorefrontClient[] = [];
@@ -292,6 +293,7 @@ async function main() {
     const faultsStruck: Tally = new Map();
     for (const fault of await sandbox.control.listFaults()) bump(faultsStruck, faultLabels.get(fault.id) ?? `other (${fault.kind})`, fault.applied);
     await sandbox.control.clearFaults();
+    const webhookTally = await webhookChaos.stop();
     console.log(`Placing done: ${placed} confirmed of ${attempts} checkouts. Waiting for the reconciler...`);
 
     // Let the reconciler (inside the restarted server) finish every unfinished order.
@@ -306,6 +308,10 @@ async function main() {
     const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
     console.log(`Reconciler drained in ${drainSeconds} s (${open} still open).`);
     const violations = await audit(sql, sandbox.control, confirmed, plans, DEMO_CREDIT);
+    const webhookAudit = await auditWebhooks(sql, sandbox.control);
+    violations.checks.push(...webhookAudit.checks);
+    Object.assign(violations.details, webhookAudit.details);
+    printTable('Webhook chaos (issue 15)', [...webhookTally, ...webhookAudit.deliveries]);
 
     printTable('Checkouts', [...outcomes.entries()].sort().map(([outcome, n]) => ({ outcome, count: n })));
     printTable('Refusals and transport errors', [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([reason, n]) => ({ reason, count: n })));
@@ -351,6 +357,122 @@ async function main() {
     await database.drop();
   }
   process.exit(exitCode);
+}
+
+// ---- Issue 15: supplier webhooks under chaos ------------------------------------------------
+
+const WEBHOOK_SECRET = 'fault-campaign-webhook-secret-0123456789';
+const WEBHOOK_CHAOS_ENV = { OCTOPUS_WEBHOOK_SECRET: WEBHOOK_SECRET };
+/** The key the bench storefront encrypts codes with (bench/support/processes.ts). */
+const BENCH_AUTH_SECRET = 'bench-auth-secret-0123456789abcdef0123456789';
+
+/**
+ * Registers the store's webhook endpoint with the sandbox and, while orders are placed (and the
+ * store is killed), duplicates, delays and drops deliveries and re-delivers acknowledged events;
+ * the sandbox itself also re-delivers a tenth of what was acknowledged. Own random stream, so the
+ * order plan is the same with or without it.
+ */
+async function startWebhookChaos(control: SandboxControl, storeUrl: string) {
+  const chaosRandom = prng(SEED + 15);
+  await control.addWebhook({ url: `${storeUrl}/api/webhooks/octopus`, secret: WEBHOOK_SECRET });
+  await control.setConfig({ webhookRedeliveryRate: 0.1, webhookRedeliveryDelayMs: 200_000, webhookRetryBaseMs: 100_000, webhookTimeoutMs: 5_000 });
+  const tally: Tally = new Map();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await sleep(700);
+      if (!running) break;
+      const roll = chaosRandom();
+      if (roll < 0.3) {
+        await control.injectWebhookFault({ kind: 'duplicate', count: 3 });
+        bump(tally, 'duplicate (next 3 deliveries)');
+      } else if (roll < 0.55) {
+        await control.injectWebhookFault({ kind: 'delay', ms: 500 + Math.floor(chaosRandom() * 8_000), count: 3 });
+        bump(tally, 'delay 0.5-8.5 s (next 3)');
+      } else if (roll < 0.75) {
+        await control.injectWebhookFault({ kind: 'drop', count: 2 });
+        bump(tally, 'drop (next 2)');
+      } else {
+        const events = await control.webhookEvents();
+        const event = events[Math.floor(chaosRandom() * events.length)];
+        if (event) {
+          await control.redeliverWebhook(event.id);
+          bump(tally, 're-deliver an acknowledged event');
+        }
+      }
+    }
+  })();
+  return {
+    async stop(): Promise<{ chaos: string; times: number }[]> {
+      running = false;
+      await loop;
+      await control.clearWebhookFaults();
+      return [...tally.entries()].sort().map(([chaos, times]) => ({ chaos, times }));
+    },
+  };
+}
+
+/**
+ * Invariants of the webhook path: every code the supplier delivered is visible to its buyer
+ * (stored on the buyer's order, which shows codes), every acknowledged event was recorded once
+ * and none is left unprocessed.
+ */
+async function auditWebhooks(sql: postgres.Sql, control: SandboxControl) {
+  process.env.AUTH_SECRET ??= BENCH_AUTH_SECRET;
+  const { decryptJson } = await import('@/lib/crypto');
+  // Let retries, delayed deliveries and re-deliveries land and the store's job work them off.
+  for (const started = Date.now(); Date.now() - started < 60_000; await sleep(1_000)) {
+    const scheduled = (await control.webhookDeliveries()).filter((d) => d.outcome === 'scheduled').length;
+    const [queued] = await sql<{ n: string }[]>`select count(*)::text as n from webhook_events where status = 'queued'`;
+    if (scheduled === 0 && Number(queued!.n) === 0) break;
+  }
+  const details: Record<string, unknown[]> = {};
+  const note = (check: string, item: unknown) => (details[check] ??= []).push(item);
+
+  const supplierVouchers = (await control.listOrders({ vertical: 'voucher' })).filter((order) => order.client_reference);
+  const local = await sql<{ client_reference: string; number: number; status: string; delivery_secret: string | null }[]>`
+    select client_reference, number, status::text, delivery_secret from orders where vertical = 'voucher'`;
+  const byReference = new Map(local.map((order) => [order.client_reference, order]));
+  let codes = 0;
+  let invisible = 0;
+  for (const order of supplierVouchers) {
+    const delivered = ((order.api.vouchers ?? []) as { card_number: string | null; claim_url: string | null }[]).map((v) => v.card_number ?? v.claim_url);
+    if (delivered.length === 0) continue;
+    codes += delivered.length;
+    const mine = byReference.get(order.client_reference!);
+    const shown = mine?.delivery_secret && (mine.status === 'DELIVERED' || mine.status === 'PENDING') ? decryptJson<{ vouchers?: { cardNumber: string | null; claimUrl: string | null }[] }>(mine.delivery_secret).vouchers ?? [] : [];
+    const visible = new Set(shown.map((v) => v.cardNumber ?? v.claimUrl));
+    const missing = delivered.filter((code) => !visible.has(code)).length;
+    if (missing > 0) {
+      invisible += missing;
+      note('delivered code not visible to its buyer', { number: mine?.number, status: mine?.status, supplier: order.status, missing });
+    }
+  }
+
+  const deliveries = await control.webhookDeliveries();
+  const acknowledged = new Set(deliveries.filter((d) => d.outcome === 'delivered').map((d) => d.eventId));
+  const rows = await sql<{ id: string; status: string }[]>`select id, status from webhook_events`;
+  const recorded = new Map(rows.map((row) => [row.id, row.status]));
+  const unrecorded = [...acknowledged].filter((id) => !recorded.has(id));
+  unrecorded.forEach((id) => note('acknowledged webhook not recorded', id));
+  const unprocessed = rows.filter((row) => row.status === 'queued' || row.status === 'failed');
+  unprocessed.forEach((row) => note('webhook event not processed', row));
+  const count = (predicate: (d: (typeof deliveries)[number]) => boolean) => deliveries.filter(predicate).length;
+  return {
+    details,
+    deliveries: [
+      { chaos: 'deliveries attempted', times: count((d) => d.outcome !== 'scheduled') },
+      { chaos: 'acknowledged (2xx)', times: count((d) => d.outcome === 'delivered') },
+      { chaos: 'refused or unanswered (retried)', times: count((d) => ['failed', 'timeout', 'error'].includes(d.outcome)) },
+      { chaos: 'duplicates and re-deliveries sent', times: count((d) => d.kind === 'duplicate' || d.kind === 'redelivery') },
+      { chaos: 'events recorded by the store', times: rows.length },
+    ],
+    checks: [
+      { check: 'every code the supplier delivered is visible to its buyer', counted: codes, violations: invisible },
+      { check: 'every acknowledged webhook event recorded (once: primary key)', counted: acknowledged.size, violations: unrecorded.length },
+      { check: 'no webhook event left unprocessed', counted: rows.length, violations: unprocessed.length },
+    ],
+  };
 }
 
 type LocalOrder = {

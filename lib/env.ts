@@ -53,6 +53,10 @@ const envSchema = z
       .regex(/^(true|false|\d{1,2})$/, 'must be true, false or the number of proxies in front of the server')
       .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
       .default(0),
+    // Shared secret of the supplier webhook (X-Signature HMAC key); unset refuses webhooks with 503.
+    OCTOPUS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Public base URL the sandbox posts webhooks to (npm start registers `${it}/api/webhooks/octopus`).
+    WEBHOOK_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     BACKGROUND_JOBS: booleanFlag.default(true),
     CATALOGUE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),

@@ -9,6 +9,9 @@ import type { RateClass, SandboxOptions } from './engine/config';
 import type { Fault, FaultSpec } from './engine/faults';
 import type { LoggedRequest } from './engine/requestlog';
 import type { SentEmail, Vertical } from './engine/state';
+import type { WebhookDelivery, WebhookEventType } from './engine/webhooks';
+
+export type { WebhookDelivery, WebhookEventType } from './engine/webhooks';
 
 export type { Fault, FaultSpec, LoggedRequest, SentEmail, Vertical };
 
@@ -68,6 +71,13 @@ export type TunableConfig = Partial<
     | 'rateLimitWindowMs'
     | 'ipAllowlist'
     | 'logRequests'
+    | 'partialRestMs'
+    | 'partialFailureStatus'
+    | 'webhookTimeoutMs'
+    | 'webhookRetryBaseMs'
+    | 'webhookMaxAttempts'
+    | 'webhookRedeliveryRate'
+    | 'webhookRedeliveryDelayMs'
   >
 >;
 
@@ -206,6 +216,51 @@ export class SandboxControl {
 
   emails(): Promise<SentEmail[]> {
     return this.call('GET', '/emails');
+  }
+
+  /** Registers a webhook URL with its secret (the supplier dashboard's job); all six events unless `events` is given. */
+  addWebhook(config: { url: string; secret: string; events?: WebhookEventType[]; enabled?: boolean }): Promise<{ id: string; url: string; events: WebhookEventType[]; enabled: boolean; secret: string }> {
+    return this.call('POST', '/webhooks', config);
+  }
+
+  listWebhooks(): Promise<{ id: string; url: string; events: WebhookEventType[]; enabled: boolean }[]> {
+    return this.call('GET', '/webhooks');
+  }
+
+  removeWebhook(id: string): Promise<{ ok: boolean }> {
+    return this.call('DELETE', `/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  clearWebhooks(): Promise<{ ok: boolean }> {
+    return this.call('DELETE', '/webhooks');
+  }
+
+  /** Every delivery attempt with the receiver's answer, oldest first. */
+  webhookDeliveries(filter: { eventId?: string; type?: string; webhookId?: string } = {}): Promise<WebhookDelivery[]> {
+    const query = new URLSearchParams();
+    if (filter.eventId) query.set('event_id', filter.eventId);
+    if (filter.type) query.set('type', filter.type);
+    if (filter.webhookId) query.set('webhook_id', filter.webhookId);
+    const qs = query.toString();
+    return this.call('GET', `/webhooks/deliveries${qs ? `?${qs}` : ''}`);
+  }
+
+  webhookEvents(): Promise<{ id: string; type: WebhookEventType; data: Record<string, unknown>; created_at: string }[]> {
+    return this.call('GET', '/webhooks/events');
+  }
+
+  /** Sends an event again, as after a supplier recovery. */
+  redeliverWebhook(eventId: string): Promise<{ ok: boolean }> {
+    return this.call('POST', `/webhooks/events/${encodeURIComponent(eventId)}/redeliver`);
+  }
+
+  /** Delays (`ms` of sandbox time), drops or duplicates the next `count` deliveries (of `type`, or a prefix such as `order.`). */
+  injectWebhookFault(fault: { kind: 'delay' | 'drop' | 'duplicate'; ms?: number; type?: string; count?: number }): Promise<{ id: number }> {
+    return this.call('POST', '/webhooks/faults', fault);
+  }
+
+  clearWebhookFaults(): Promise<{ ok: boolean }> {
+    return this.call('DELETE', '/webhooks/faults');
   }
 
   /** The supplier stops listing a product (it answers 404 from now on; its orders stay readable). */

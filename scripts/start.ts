@@ -41,6 +41,18 @@ function ensureAuthSecret(): void {
   process.env.AUTH_SECRET = readFileSync(file, 'utf8').trim();
 }
 
+/** In sandbox mode the webhook secret is generated once and kept beside the auth secret. */
+function ensureWebhookSecret(): string {
+  if (process.env.OCTOPUS_WEBHOOK_SECRET) return process.env.OCTOPUS_WEBHOOK_SECRET;
+  const file = path.resolve('.data/webhook-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  process.env.OCTOPUS_WEBHOOK_SECRET = readFileSync(file, 'utf8').trim();
+  return process.env.OCTOPUS_WEBHOOK_SECRET;
+}
+
 function newestSourceMtime(dirs: string[]): number {
   let newest = 0;
   const walk = (dir: string) => {
@@ -102,6 +114,10 @@ async function main(): Promise<void> {
       process.env.SMTP_URL ? {} : { mailPort: sandboxMailPort(sandboxPort) },
     );
     closeSandbox = () => sandbox.close();
+    // The supplier dashboard's job: point the sandbox's webhooks at our endpoint, signed with our secret.
+    const webhookUrl = `${(process.env.WEBHOOK_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '')}/api/webhooks/octopus`;
+    sandbox.core.webhooks.addConfig({ url: webhookUrl, secret: ensureWebhookSecret() });
+    console.log(`Sandbox webhooks go to ${webhookUrl}`);
     process.env.OCTOPUS_API_URL = sandbox.url;
     process.env.OCTOPUS_SANDBOX ??= 'true';
     console.log(`Octopus sandbox listening on ${sandbox.url}`);

@@ -43,14 +43,15 @@ export function LiveOrderStatus({ initial, retryHref, access }: { initial: Order
   });
   const view = data ?? initial;
 
-  const lastSeen = useRef(`${initial.status}:${initial.activationStatus}`);
+  // New codes of a partial delivery count as a change too: the server renders them.
+  const lastSeen = useRef(`${initial.status}:${initial.activationStatus}:${initial.codesDelivered}`);
   useEffect(() => {
-    const now = `${view.status}:${view.activationStatus}`;
+    const now = `${view.status}:${view.activationStatus}:${view.codesDelivered}`;
     if (now !== lastSeen.current) {
       lastSeen.current = now;
       router.refresh();
     }
-  }, [view.status, view.activationStatus, router]);
+  }, [view.status, view.activationStatus, view.codesDelivered, router]);
 
   const failed = view.status === 'FAILED' || view.status === 'REJECTED' || view.status === 'CANCELLED';
   return (

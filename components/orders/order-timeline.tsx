@@ -9,6 +9,7 @@ const sourceLabels: Record<OrderEvent['source'], string> = {
   reconciler: 'Background check',
   operator: 'Operator',
   payment: 'Payment',
+  webhook: 'Supplier webhook',
 };
 
 /** Every state change of an order, oldest first. Operators see states, sources and the supplier's payloads. */

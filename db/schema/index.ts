@@ -7,3 +7,4 @@ export * from './payments';
 export * from './settings';
 export * from './gift-codes';
 export * from './mail';
+export * from './webhooks';

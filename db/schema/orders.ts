@@ -136,7 +136,7 @@ export const orderEvents = pgTable(
       .references(() => orders.id, { onDelete: 'cascade' }),
     fromStatus: orderStatus('from_status'),
     toStatus: orderStatus('to_status').notNull(),
-    source: text('source', { enum: ['checkout', 'supplier', 'poll', 'reconciler', 'operator', 'payment'] }).notNull(),
+    source: text('source', { enum: ['checkout', 'supplier', 'poll', 'reconciler', 'operator', 'payment', 'webhook'] }).notNull(),
     message: text('message'),
     /** The supplier's answer, with secrets removed. */
     payload: jsonb('payload'),

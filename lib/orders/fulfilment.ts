@@ -5,14 +5,14 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db';
 import { orderEvents, orders, products, type Order, type OrderEvent, type OrderStatus } from '@/db/schema';
 import { insufficientFundsAlertKey, raiseAlert } from '@/lib/alerts';
-import { encryptJson } from '@/lib/crypto';
+import { decryptJson, encryptJson } from '@/lib/crypto';
 import { Decimal, roundToMinor } from '@/lib/money';
 import { isOctopusApiError, type OctopusApiError } from '@/lib/octopus';
 import { getPaymentProvider } from '@/lib/payments';
 import type { OrderContext } from './context';
 import { giftCodeToRedeem, indexDeliveredCodes } from './gift-code';
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES } from './status';
-import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
+import { createSupplierOrder, findSupplierOrder, getSupplierOrder, type DeliverySecrets, type UpstreamOrder } from '@/lib/supplier/orders';
 import { outcomeEmailFor, queueOrderEmail } from '@/lib/mail/order-emails';
 
 type EventSource = OrderEvent['source'];
@@ -53,11 +53,62 @@ function eventPayload(upstream: UpstreamOrder): Record<string, unknown> {
   return { ...rest, secrets: secrets ? '[encrypted]' : null };
 }
 
+/** How a voucher order's codes stand: delivered, still pending at the supplier, or definitively failed. */
+export type CodeCounts = { quantity: number; delivered: number; pending: number; failed: number };
+
+/**
+ * The one place that says how many of an order's codes failed and how many are still pending
+ * (refunds are owed for `failed` only, never for `pending`). PARTIALLY_DELIVERED is not final:
+ * its missing codes are pending. DELIVERED, FAILED and CANCELLED are final: whatever did not
+ * arrive has failed.
+ */
+export function voucherCodeCounts(quantity: number, upstreamStatus: string, deliveredQuantity: number | null): CodeCounts {
+  const final = ['DELIVERED', 'FAILED', 'CANCELLED'].includes(upstreamStatus);
+  const delivered = Math.min(quantity, Math.max(0, deliveredQuantity ?? (upstreamStatus === 'DELIVERED' ? quantity : 0)));
+  const missing = quantity - delivered;
+  return { quantity, delivered, pending: final ? 0 : missing, failed: final ? missing : 0 };
+}
+
+/** The counts as recorded on an order (`delivery` facts written by applyUpstream). */
+export function recordedCodeCounts(order: Pick<Order, 'quantity' | 'status' | 'delivery'>): CodeCounts {
+  const delivery = order.delivery as { deliveredQuantity?: number; pendingQuantity?: number; failedQuantity?: number };
+  if (typeof delivery.deliveredQuantity !== 'number') {
+    const delivered = order.status === 'DELIVERED' ? order.quantity : 0;
+    const failed = order.status === 'FAILED' || order.status === 'CANCELLED' || order.status === 'REJECTED' ? order.quantity : 0;
+    return { quantity: order.quantity, delivered, failed, pending: order.quantity - delivered - failed };
+  }
+  return {
+    quantity: order.quantity,
+    delivered: delivery.deliveredQuantity,
+    pending: delivery.pendingQuantity ?? 0,
+    failed: delivery.failedQuantity ?? (isTerminal(order.status) ? order.quantity - delivery.deliveredQuantity : 0),
+  };
+}
+
+type CodeList = NonNullable<NonNullable<UpstreamOrder['secrets']>['vouchers']>;
+
+/** Codes already stored plus any new ones: a stale or out-of-order answer never takes a code away. */
+function mergeCodes(existing: CodeList, incoming: CodeList): CodeList {
+  const key = (code: CodeList[number]) => `${code.referenceNumber ?? ''}|${code.cardNumber ?? ''}|${code.claimUrl ?? ''}`;
+  const seen = new Set(existing.map(key));
+  return [...existing, ...incoming.filter((code) => !seen.has(key(code)))];
+}
+
+/** While webhooks are arriving the reconciler is only the safety net: it looks less often. */
+const WEBHOOK_QUIET_POLL_FACTOR = 6;
+
+async function webhooksArriving(tx: Transaction): Promise<boolean> {
+  const rows = await tx.execute(sql`select 1 from webhook_events where received_at > now() - interval '10 minutes' limit 1`);
+  return (Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0)) > 0;
+}
+
 /**
  * Records what the supplier says about an order, in one transaction with the money: a
  * transition to FAILED, CANCELLED or REJECTED refunds the customer in the same transaction,
  * and the row lock plus the refund's idempotency key make that happen exactly once. Terminal
- * orders are final: later answers are ignored.
+ * orders are final: later answers are ignored. A voucher order that is PARTIALLY_DELIVERED stays
+ * PENDING here (its codes so far are stored and shown) until the supplier says DELIVERED, FAILED
+ * or CANCELLED; only then are the codes that never arrived refunded.
  */
 export async function applyUpstream(ctx: OrderContext, orderId: string, upstream: UpstreamOrder, source: EventSource): Promise<Order> {
   return ctx.db.transaction(async (tx) => {
@@ -65,9 +116,26 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
     if (!order) throw new Error(`Order ${orderId} not found`);
     if (isTerminal(order.status)) return order;
 
-    const status = localStatusOf(upstream.status);
-    const partial =
-      upstream.status === 'PARTIALLY_DELIVERED' && upstream.deliveredQuantity !== null && upstream.deliveredQuantity < order.quantity;
+    let status = localStatusOf(upstream.status);
+    const counts = order.vertical === 'voucher' ? voucherCodeCounts(order.quantity, upstream.status, upstream.deliveredQuantity) : null;
+    // A partial order that ends FAILED or CANCELLED still gave the customer its delivered codes.
+    if (counts && counts.delivered > 0 && (status === 'FAILED' || status === 'CANCELLED')) status = 'DELIVERED';
+    const before = recordedCodeCounts(order);
+    const partial = counts !== null && counts.delivered < order.quantity && counts.delivered > 0;
+
+    let secrets = upstream.secrets;
+    if (order.vertical === 'voucher' && order.deliverySecret && secrets?.vouchers) {
+      const stored = decryptJson<DeliverySecrets>(order.deliverySecret).vouchers ?? [];
+      secrets = { ...secrets, vouchers: mergeCodes(stored, secrets.vouchers) };
+    }
+    const codeFacts = counts
+      ? {
+          deliveredQuantity: Math.max(counts.delivered, before.delivered),
+          pendingQuantity: counts.pending,
+          failedQuantity: counts.failed,
+          partial,
+        }
+      : {};
     const changes: Partial<Order> = {
       upstreamId: upstream.id,
       upstreamStatus: upstream.status,
@@ -75,24 +143,29 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
       failureCode: upstream.failureCode,
       failureReason: upstream.failureReason,
       isUserFixable: upstream.isUserFixable,
-      delivery: { ...order.delivery, ...upstream.delivery, ...(partial ? { partial: true, deliveredQuantity: upstream.deliveredQuantity } : {}) },
+      delivery: { ...order.delivery, ...upstream.delivery, ...codeFacts },
       status,
       updatedAt: new Date(),
     };
-    if (upstream.secrets) changes.deliverySecret = encryptJson(upstream.secrets);
-    if (status === 'DELIVERED') await indexDeliveredCodes(tx, order, upstream.secrets);
+    if (secrets && (secrets.vouchers?.length ?? 1) > 0) changes.deliverySecret = encryptJson(secrets);
+    if (status === 'DELIVERED') await indexDeliveredCodes(tx, order, secrets);
     if (isTerminal(status)) changes.completedAt = new Date();
-    else changes.nextCheckAt = new Date(Date.now() + nextCheckDelaySeconds(order) * 1000);
+    else {
+      // Only voucher orders get webhooks (topup.* and esim.* do not exist): only they may be polled less.
+      const delay = nextCheckDelaySeconds(order) * (order.vertical === 'voucher' && (await webhooksArriving(tx)) ? WEBHOOK_QUIET_POLL_FACTOR : 1);
+      changes.nextCheckAt = new Date(Date.now() + delay * 1000);
+    }
 
     if (status !== order.status) {
       await addEvent(tx, order, order.status, status, source, upstream.statusText, eventPayload(upstream));
+    } else if (counts && counts.delivered > before.delivered) {
+      await addEvent(tx, order, order.status, status, source, `${counts.delivered} of ${order.quantity} codes delivered; the rest are on the way`, eventPayload(upstream));
     }
     if (REFUNDED_STATUSES.includes(status)) {
       changes.refundedAt = await refundOrder(tx, order, order.retailAmount, `Refund for order #${order.number}`);
-    } else if (partial) {
-      const undelivered = order.quantity - upstream.deliveredQuantity!;
-      const share = roundToMinor(new Decimal(order.retailAmount).times(undelivered).dividedBy(order.quantity), order.retailCurrency);
-      changes.refundedAt = await refundOrder(tx, order, share, `Refund for ${undelivered} undelivered code(s), order #${order.number}`);
+    } else if (counts && isTerminal(status) && counts.failed > 0) {
+      const share = roundToMinor(new Decimal(order.retailAmount).times(counts.failed).dividedBy(order.quantity), order.retailCurrency);
+      changes.refundedAt = await refundOrder(tx, order, share, `Refund for ${counts.failed} undelivered code(s), order #${order.number}`);
     }
     const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
     const outcome = outcomeEmailFor(status);

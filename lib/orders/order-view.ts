@@ -11,7 +11,7 @@ import { getOrderContext, type OrderContext } from './context';
 import { refreshOrder } from './fulfilment';
 import { giftCodeFactsOf } from './gift-code';
 import { guestTokenOpens } from './guest';
-import { listOrderEvents, listOrderProducts, toStatusView, type OrderStatusView } from './queries';
+import { listOrderEvents, listOrderProducts, showsCodes, toStatusView, type OrderStatusView } from './queries';
 
 /** Who may see an order: its owner, or whoever holds the guest link of a guest order. */
 async function findViewableOrder(ctx: OrderContext, orderId: string, access: string | undefined): Promise<Order | 'signed_out' | undefined> {
@@ -61,7 +61,7 @@ export async function loadOrderPage(orderId: string, query: { access?: string; p
     payment ? ctx.db.select().from(cardRefunds).where(eq(cardRefunds.paymentId, payment.id)) : Promise.resolve([]),
     giftCodeFactsOf(ctx.db, current),
   ]);
-  const secrets = current.deliverySecret && current.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(current.deliverySecret) : null;
+  const secrets = current.deliverySecret && showsCodes(current) ? decryptJson<DeliverySecrets>(current.deliverySecret) : null;
   const paymentView: PaymentView = {
     provider: current.paymentProvider === 'card' || current.paymentProvider === 'gift_code' ? current.paymentProvider : 'balance',
     status: payment?.status ?? null,

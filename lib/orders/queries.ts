@@ -5,7 +5,7 @@ import { orderEvents, orders, products, type Order, type OrderEvent, type Produc
 import { customerScope, getCurrentUser } from '@/lib/auth/guards';
 import { decryptJson } from '@/lib/crypto';
 import { getOrderContext } from './context';
-import { refreshOrder, watchesActivation } from './fulfilment';
+import { recordedCodeCounts, refreshOrder, watchesActivation } from './fulfilment';
 import { isTerminal, statusLabels } from './status';
 import type { DeliverySecrets } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
@@ -29,6 +29,10 @@ export function listOrderEvents(db: Database, orderId: string): Promise<OrderEve
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.createdAt), asc(orderEvents.id));
 }
 
+/** Delivered orders show their codes; so does a voucher order still waiting for the rest of a partial delivery. */
+export const showsCodes = (order: Pick<Order, 'status' | 'vertical' | 'deliverySecret'>) =>
+  order.deliverySecret !== null && (order.status === 'DELIVERED' || (order.status === 'PENDING' && order.vertical === 'voucher'));
+
 /** What the order page's live query sees: status only, never codes. */
 export type OrderStatusView = {
   id: string;
@@ -46,6 +50,8 @@ export type OrderStatusView = {
   partial: boolean;
   /** Where the money went back, if it did (an unpaid card order has nothing to refund). */
   refundedTo: 'balance' | 'card' | null;
+  /** Voucher codes delivered so far (a partial delivery's codes arrive over time). */
+  codesDelivered: number;
   updatedAt: string;
 };
 
@@ -63,6 +69,7 @@ export function toStatusView(order: Order): OrderStatusView {
     activationStatus: order.delivery.activationStatus ?? null,
     partial: order.status === 'DELIVERED' && order.delivery.partial === true,
     refundedTo: order.refundedAt ? (order.paymentProvider === 'card' ? 'card' : 'balance') : null,
+    codesDelivered: order.vertical === 'voucher' ? recordedCodeCounts(order).delivered : 0,
     updatedAt: order.updatedAt.toISOString(),
   };
 }
@@ -93,7 +100,7 @@ export async function loadMyOrder(orderId: string) {
     listOrderProducts(db, [order.productId]),
     giftCodeFactsOf(db, order),
   ]);
-  const secrets = order.deliverySecret && order.status === 'DELIVERED' ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
+  const secrets = order.deliverySecret && showsCodes(order) ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
   return { order, events, product: orderProducts.get(order.productId), secrets, giftCode };
 }
 

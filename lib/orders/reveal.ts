@@ -5,17 +5,17 @@ import { orders } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { decryptJson } from '@/lib/crypto';
 import type { DeliverySecrets, VoucherCodeSecret } from '@/lib/supplier/orders';
-import { getOrderForUser } from './queries';
+import { getOrderForUser, showsCodes } from './queries';
 
 export type RevealResult = { codes: VoucherCodeSecret[] } | { error: string };
 
-/** Shows a delivered order's codes to its owner and records when they were first revealed. */
+/** Shows a delivered (or partly delivered) order's codes to its owner and records when they were first revealed. */
 export async function revealMyVoucherCodes(orderId: string): Promise<RevealResult> {
   const user = await getCurrentUser();
   if (!user) return { error: 'Your session has ended. Sign in again to see your codes.' };
   const db = await getDb();
   const order = await getOrderForUser(db, orderId, user.id);
-  if (!order || order.status !== 'DELIVERED' || !order.deliverySecret) return { error: 'There are no codes to show for this order.' };
+  if (!order || !showsCodes(order) || !order.deliverySecret) return { error: 'There are no codes to show for this order.' };
   await db
     .update(orders)
     .set({ revealedAt: new Date() })

@@ -8,14 +8,14 @@ export const REFUNDED_STATUSES: readonly OrderStatus[] = ['FAILED', 'CANCELLED',
 export const isTerminal = (status: OrderStatus) => TERMINAL_STATUSES.includes(status);
 
 /**
- * The supplier's status word in our terms. PARTIALLY_DELIVERED is final for us (the codes that
- * arrived are delivered, the rest refunded); RECHARGED is the legacy word for a delivered top-up.
+ * The supplier's status word in our terms. PARTIALLY_DELIVERED is not final ("some delivered,
+ * others still pending or failed"): the order stays PENDING, its codes so far are shown, and it
+ * is watched until DELIVERED, FAILED or CANCELLED; RECHARGED is the legacy word for a delivered top-up.
  * Anything unrecognised keeps the order PENDING, so it is asked about again rather than guessed.
  */
 export function localStatusOf(upstreamStatus: string): OrderStatus {
   switch (upstreamStatus) {
     case 'DELIVERED':
-    case 'PARTIALLY_DELIVERED':
     case 'RECHARGED':
       return 'DELIVERED';
     case 'FAILED':

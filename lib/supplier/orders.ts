@@ -74,11 +74,9 @@ function fromVoucher(order: VoucherOrder): UpstreamOrder {
     failureCode: null,
     failureReason: null,
     isUserFixable: false,
-    // The sandbox (and possibly the API) sends no delivered_quantity: a partial delivery's codes are
-    // the delivered ones. Lists carry no codes, so an empty list says nothing about the count.
-    deliveredQuantity:
-      order.deliveredQuantity ??
-      (order.status === 'DELIVERED' || (order.status === 'PARTIALLY_DELIVERED' && vouchers.length > 0) ? vouchers.length : null),
+    // Without delivered_quantity the codes listed are the delivered ones. Lists carry no codes, so
+    // an empty list says nothing about the count.
+    deliveredQuantity: order.deliveredQuantity ?? (vouchers.length > 0 ? vouchers.length : null),
     secrets: vouchers.length > 0 ? { vouchers } : null,
     delivery: { codes: vouchers.length },
   };

@@ -24,6 +24,11 @@ export async function listWalletBalances(client: OctopusClient): Promise<WalletB
 const CACHE_MS = 5 * 60_000;
 let cached: { currency: string; wallet: WalletBalance | null; at: number } | undefined;
 
+/** A wallet webhook said the balance moved: the next read asks the supplier. */
+export function forgetStoreWallet(): void {
+  cached = undefined;
+}
+
 /**
  * The supplier wallet the store pays from: the one in the store currency. Every charges quote
  * and order names it explicitly, so all wholesale costs are in the store currency.

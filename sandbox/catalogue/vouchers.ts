@@ -117,6 +117,7 @@ export const VOUCHER_SCENARIOS = {
   SLOW: 4,
   CANCEL: 5,
   OUT_OF_STOCK: 6,
+  PARTIAL_FAIL: 7,
 } as const;
 
 const SCENARIO_PRODUCT: VoucherProduct = {

@@ -71,6 +71,20 @@ export interface SandboxOptions {
   generatedProducts: number;
   /** Variants (denominations, packs, plans) of each generated product. */
   generatedVariantsPerProduct: number;
+  /** PARTIALLY_DELIVERED -> the rest of the codes delivered (or failed). */
+  partialRestMs: number;
+  /** How a partial order whose remaining codes fail ends: FAILED (delivered codes kept) or stays PARTIALLY_DELIVERED. */
+  partialFailureStatus: 'FAILED' | 'PARTIALLY_DELIVERED';
+  /** Webhooks: how long the receiver gets to answer (real time, not scaled). Documented: 30 s. */
+  webhookTimeoutMs: number;
+  /** Webhooks: first retry delay; doubles with every attempt (scaled). */
+  webhookRetryBaseMs: number;
+  /** Webhooks: attempts per delivery before giving up. */
+  webhookMaxAttempts: number;
+  /** Webhooks: share (0..1) of acknowledged deliveries sent once more later, as after a supplier recovery. */
+  webhookRedeliveryRate: number;
+  /** Webhooks: how long after the acknowledgement such a re-delivery comes (scaled). */
+  webhookRedeliveryDelayMs: number;
 }
 
 export const DEFAULT_OPTIONS: SandboxOptions = {
@@ -98,6 +112,13 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
   logRequests: false,
   generatedProducts: 0,
   generatedVariantsPerProduct: 4,
+  partialRestMs: 60_000,
+  partialFailureStatus: 'FAILED',
+  webhookTimeoutMs: 30_000,
+  webhookRetryBaseMs: 10_000,
+  webhookMaxAttempts: 8,
+  webhookRedeliveryRate: 0.02,
+  webhookRedeliveryDelayMs: 60_000,
 };
 
 /** Merges options, ignoring keys given as undefined or NaN (e.g. an unset env variable). */

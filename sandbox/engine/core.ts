@@ -11,6 +11,9 @@ import { RateLimiter } from './ratelimit';
 import { RequestLog } from './requestlog';
 import { State } from './state';
 import { TokenStore } from './tokens';
+import { transactionJson } from './state';
+import { WebhookBook } from './webhooks';
+import { num } from './money';
 
 export class SandboxCore {
   config: SandboxOptions;
@@ -25,6 +28,7 @@ export class SandboxCore {
   publicUrl = '';
   rng: Rng;
   state: State;
+  readonly webhooks: WebhookBook;
   private readonly seed: string;
   private readonly sleeps = new Set<() => void>();
 
@@ -33,6 +37,8 @@ export class SandboxCore {
     this.seed = initial.seed ?? randomSeed();
     this.rng = new Rng(this.seed);
     this.state = new State(initial.walletBalances);
+    this.webhooks = new WebhookBook(this, this.seed);
+    this.wireLedger();
     this.catalogue = new SandboxCatalogue(
       initial.generatedProducts > 0 ? generateCatalogue(initial.generatedProducts, initial.generatedVariantsPerProduct) : undefined,
     );
@@ -84,13 +90,27 @@ export class SandboxCore {
     this.config = structuredClone(this.initial);
     this.rng = new Rng(this.seed);
     this.state = new State(this.initial.walletBalances);
+    this.webhooks.reset();
+    this.wireLedger();
     this.catalogue.reset();
     this.faults.clear();
     this.log.clear();
     this.limiter.clear();
   }
 
+  /** Every credit and debit fires wallet.credited / wallet.debited (payload: our decision, see README). */
+  private wireLedger(): void {
+    this.state.ledger.onPost = (txn, wallet) => {
+      this.webhooks.emit(txn.type === 'CREDIT' ? 'wallet.credited' : 'wallet.debited', {
+        ...transactionJson(txn),
+        currency: wallet.currency,
+        balance: num(wallet.balance),
+      });
+    };
+  }
+
   shutdown(): void {
+    this.webhooks.abortAll();
     this.releaseWaiters();
     this.scheduler.clear();
     for (const wake of [...this.sleeps]) wake();

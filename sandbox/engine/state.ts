@@ -36,6 +36,8 @@ export type Vertical = 'voucher' | 'topup' | 'esim';
 export class Ledger {
   readonly wallets: Wallet[] = [];
   readonly transactions: Transaction[] = [];
+  /** Called after every posting (the engine sends wallet webhooks from here). */
+  onPost?: (txn: Transaction, wallet: Wallet) => void;
   private nextTxnId = 7401001;
 
   constructor(balances: Record<string, string>) {
@@ -98,6 +100,7 @@ export class Ledger {
       order: extra.order,
     };
     this.transactions.push(txn);
+    this.onPost?.(txn, wallet);
     return txn;
   }
 }
@@ -162,6 +165,8 @@ export interface VoucherOrder extends OrderBase {
   deductionCurrency: string;
   message: string;
   vouchers: DeliveredVoucher[];
+  /** A partial order whose remaining codes failed (it may still read PARTIALLY_DELIVERED). */
+  settled?: boolean;
 }
 
 export interface FailureDetails {

@@ -17,7 +17,9 @@ import type { AnyOrder, Vertical } from '../engine/state';
 import { transactionJson } from '../engine/state';
 import { esimOrderJson, refreshInstall, resolveEsimOrder } from './esim';
 import { resolveTopupOrder, topupOrderJson } from './topups';
-import { resolveVoucherOrder, voucherOrderJson } from './vouchers';
+import { resolveVoucherOrder, settlePartialVoucherOrder, voucherOrderJson } from './vouchers';
+import { webhookConfigSchema, webhookFaultSchema } from '../engine/webhooks';
+import type { WebhookConfig } from '../engine/webhooks';
 
 const VERTICALS = ['voucher', 'topup', 'esim'] as const;
 
@@ -95,9 +97,21 @@ const configSchema = z
     rateLimitWindowMs: z.number().int().positive(),
     ipAllowlist: z.array(z.string()),
     logRequests: z.boolean(),
+    partialRestMs: z.number().min(0),
+    partialFailureStatus: z.enum(['FAILED', 'PARTIALLY_DELIVERED']),
+    webhookTimeoutMs: z.number().int().min(1).max(120_000),
+    webhookRetryBaseMs: z.number().min(0),
+    webhookMaxAttempts: z.number().int().min(1).max(50),
+    webhookRedeliveryRate: z.number().min(0).max(1),
+    webhookRedeliveryDelayMs: z.number().min(0),
   })
   .partial()
   .strict();
+
+/** The secret is shown once, when the configuration is created (as a dashboard would). */
+function configView(config: WebhookConfig, withSecret = false) {
+  return { id: config.id, url: config.url, events: config.events, enabled: config.enabled, created_at: rfc3339(config.createdAt), ...(withSecret ? { secret: config.secret } : {}) };
+}
 
 export function controlRoutes(core: SandboxCore): Route[] {
   const route = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
@@ -167,6 +181,11 @@ export function controlRoutes(core: SandboxCore): Route[] {
     route('POST', '/orders/:vertical/:id/resolve', ({ params, body }) => {
       const order = findOrder(core, params.vertical, params.id);
       const { status, failure_code: code = 'UNKNOWN' } = parse(resolveSchema, body);
+      if (order.vertical === 'voucher' && order.status === 'PARTIALLY_DELIVERED' && (status === 'DELIVERED' || status === 'FAILED') && !order.settled) {
+        // The codes still pending on a partial order: deliver them, or fail them (refunded).
+        settlePartialVoucherOrder(core, order, status === 'DELIVERED' ? 'deliver' : 'fail');
+        return ok(orderView(order));
+      }
       if (order.status !== 'PENDING') throw badRequest(`Order is already ${order.status}`);
       if (status === 'FAILED' && !FAILURE_CODES[code]) throw badRequest(`Unknown failure_code ${code}`);
       if (order.vertical === 'voucher') {
@@ -219,6 +238,32 @@ export function controlRoutes(core: SandboxCore): Route[] {
       return ok({ ok: true });
     }),
     route('GET', '/emails', () => ok(core.state.emails)),
+    // Webhooks: the configurations stand in for the client dashboard.
+    route('GET', '/webhooks', () => ok(core.webhooks.configs.map((config) => configView(config)))),
+    route('POST', '/webhooks', ({ body }) => ({ status: 201, body: configView(core.webhooks.addConfig(parse(webhookConfigSchema, body)), true) })),
+    route('DELETE', '/webhooks', () => {
+      for (const config of [...core.webhooks.configs]) core.webhooks.removeConfig(config.id);
+      return ok({ ok: true });
+    }),
+    // Before /webhooks/:id, which would otherwise match DELETE /webhooks/faults.
+    route('GET', '/webhooks/faults', () => ok(core.webhooks.listFaults())),
+    route('POST', '/webhooks/faults', ({ body }) => ({ status: 201, body: core.webhooks.addFault(parse(webhookFaultSchema, body)) })),
+    route('DELETE', '/webhooks/faults', () => {
+      core.webhooks.clearFaults();
+      return ok({ ok: true });
+    }),
+    route('DELETE', '/webhooks/:id', ({ params }) => {
+      if (!core.webhooks.removeConfig(params.id ?? '')) throw notFound('Webhook not found');
+      return ok({ ok: true });
+    }),
+    route('GET', '/webhooks/deliveries', ({ query }) =>
+      ok(core.webhooks.listDeliveries({ eventId: query.get('event_id') ?? undefined, type: query.get('type') ?? undefined, webhookId: query.get('webhook_id') ?? undefined })),
+    ),
+    route('GET', '/webhooks/events', () => ok(core.webhooks.events.map(({ body: _body, ...event }) => ({ ...event, created_at: rfc3339(event.createdAt) })))),
+    route('POST', '/webhooks/events/:id/redeliver', ({ params }) => {
+      if (!core.webhooks.redeliver(params.id ?? '')) throw notFound('Event not found');
+      return ok({ ok: true });
+    }),
     route('POST', '/catalogue/:vertical/:id/remove', ({ params }) => {
       const vertical = catalogueVertical(params.vertical);
       if (!core.catalogue.remove(vertical, Number(params.id))) throw notFound('Product not found');

@@ -34,6 +34,8 @@ import { chargeJson, computeCharge, num } from '../engine/money';
 import { claimClientReference, debitForOrder, refundOrder } from '../engine/orders';
 import type { Route } from '../engine/router';
 import type { OrderStatus, VoucherOrder } from '../engine/state';
+import type { WebhookEventType } from '../engine/webhooks';
+import { orderEventData } from '../engine/webhooks';
 
 const SYNC_LIMIT = 5;
 const ABSOLUTE_MAX_QUANTITY = 5000;
@@ -84,12 +86,13 @@ function priced(product: VoucherProduct, body: Body) {
   return { denomination, quantity, discount: new Decimal(match.discount) };
 }
 
-type Outcome = 'deliver' | 'partial' | 'fail' | 'cancel';
+type Outcome = 'deliver' | 'partial' | 'partial_fail' | 'fail' | 'cancel';
 
 function scenarioOf(product: VoucherProduct, denomination: Decimal): { outcome: Outcome; slow: boolean } {
   if (!product.scenario) return { outcome: 'deliver', slow: false };
   const value = denomination.toNumber();
   if (value === VOUCHER_SCENARIOS.PARTIAL) return { outcome: 'partial', slow: false };
+  if (value === VOUCHER_SCENARIOS.PARTIAL_FAIL) return { outcome: 'partial_fail', slow: false };
   if (value === VOUCHER_SCENARIOS.FAIL || value === VOUCHER_SCENARIOS.OUT_OF_STOCK) return { outcome: 'fail', slow: false };
   if (value === VOUCHER_SCENARIOS.CANCEL) return { outcome: 'cancel', slow: false };
   return { outcome: 'deliver', slow: value === VOUCHER_SCENARIOS.SLOW };
@@ -98,7 +101,7 @@ function scenarioOf(product: VoucherProduct, denomination: Decimal): { outcome: 
 const MESSAGES: Record<OrderStatus, string> = {
   PENDING: 'Order is being processed',
   DELIVERED: 'Order delivered',
-  PARTIALLY_DELIVERED: 'Order partially delivered; undelivered vouchers were refunded',
+  PARTIALLY_DELIVERED: 'Order partially delivered; the remaining vouchers are being processed',
   FAILED: 'Order could not be fulfilled; the wallet has been refunded',
   CANCELLED: 'Order cancelled; the wallet has been refunded',
 };
@@ -119,6 +122,7 @@ export function voucherOrderJson(order: VoucherOrder, withCodes: boolean) {
     base_currency: order.baseCurrency,
     deduction_currency: order.deductionCurrency,
     message: order.message,
+    delivered_quantity: order.vouchers.length,
     ...(order.email !== undefined ? { email: order.email } : {}),
     ...(withCodes
       ? {
@@ -135,32 +139,45 @@ export function voucherOrderJson(order: VoucherOrder, withCodes: boolean) {
   };
 }
 
+const EVENT_OF: Partial<Record<OrderStatus, WebhookEventType>> = {
+  DELIVERED: 'order.delivered',
+  PARTIALLY_DELIVERED: 'order.partially_delivered',
+  FAILED: 'order.failed',
+  CANCELLED: 'order.cancelled',
+};
+
+function announce(core: SandboxCore, order: VoucherOrder): void {
+  const type = EVENT_OF[order.status];
+  if (type) core.webhooks.emit(type, orderEventData(order, core.now()));
+}
+
+function deliverCodes(core: SandboxCore, order: VoucherOrder, count: number): void {
+  const product = core.catalogue.everyVoucher().find((p) => p.id === order.productId);
+  const now = core.now();
+  for (let i = 0; i < count; i++) {
+    const code = product ? voucherCode(core.rng, product.codeStyle, product.delivery_mode === 'Code with PIN') : voucherCode(core.rng, 'numeric', true);
+    const validityDays = product?.validityDays ?? null;
+    order.vouchers.push({ ...code, expires_at: validityDays === null ? null : rfc3339(now + validityDays * 86_400_000) });
+  }
+}
+
+/**
+ * PENDING -> terminal, or PENDING -> PARTIALLY_DELIVERED (half the codes, rounded up) followed
+ * `partialRestMs` later by the rest: delivered (`partial`) or failed (`partial_fail`).
+ */
 export function resolveVoucherOrder(core: SandboxCore, order: VoucherOrder, outcome: Outcome): void {
   if (order.status !== 'PENDING') return;
   core.scheduler.cancel(order.task);
   order.task = undefined;
-  const product = core.catalogue.everyVoucher().find((p) => p.id === order.productId);
-  const deliver = (count: number) => {
-    const now = core.now();
-    for (let i = 0; i < count; i++) {
-      const code = product ? voucherCode(core.rng, product.codeStyle, product.delivery_mode === 'Code with PIN') : voucherCode(core.rng, 'numeric', true);
-      const validityDays = product?.validityDays ?? null;
-      order.vouchers.push({ ...code, expires_at: validityDays === null ? null : rfc3339(now + validityDays * 86_400_000) });
-    }
-  };
   let status: OrderStatus;
-  if (outcome === 'deliver') {
-    deliver(order.quantity);
+  if (outcome === 'deliver' || ((outcome === 'partial' || outcome === 'partial_fail') && order.quantity === 1)) {
+    deliverCodes(core, order, order.quantity);
     status = 'DELIVERED';
-  } else if (outcome === 'partial' && order.quantity > 1) {
-    const delivered = Math.ceil(order.quantity / 2);
-    deliver(delivered);
+  } else if (outcome === 'partial' || outcome === 'partial_fail') {
+    deliverCodes(core, order, Math.ceil(order.quantity / 2));
     status = 'PARTIALLY_DELIVERED';
-    const undelivered = order.charge.totalPayable.mul(order.quantity - delivered).div(order.quantity);
-    refundOrder(core, order, undelivered.toDecimalPlaces(4, Decimal.ROUND_DOWN));
-  } else if (outcome === 'partial') {
-    deliver(1);
-    status = 'DELIVERED';
+    const rest = outcome === 'partial' ? 'deliver' : 'fail';
+    order.task = core.scheduler.after(core.delay(core.config.partialRestMs), () => settlePartialVoucherOrder(core, order, rest));
   } else {
     status = outcome === 'fail' ? 'FAILED' : 'CANCELLED';
     refundOrder(core, order);
@@ -168,6 +185,32 @@ export function resolveVoucherOrder(core: SandboxCore, order: VoucherOrder, outc
   order.status = status;
   order.message = MESSAGES[status];
   order.completedAt = core.now();
+  announce(core, order);
+}
+
+/**
+ * The codes still pending on a PARTIALLY_DELIVERED order: all delivered (-> DELIVERED), or all
+ * failed, refunding their share, ending as `partialFailureStatus` (FAILED by default) with the
+ * delivered codes still listed.
+ */
+export function settlePartialVoucherOrder(core: SandboxCore, order: VoucherOrder, rest: 'deliver' | 'fail'): void {
+  if (order.status !== 'PARTIALLY_DELIVERED' || order.vouchers.length >= order.quantity) return;
+  core.scheduler.cancel(order.task);
+  order.task = undefined;
+  const missing = order.quantity - order.vouchers.length;
+  if (rest === 'deliver') {
+    deliverCodes(core, order, missing);
+    order.status = 'DELIVERED';
+    order.message = MESSAGES.DELIVERED;
+  } else {
+    const share = order.charge.totalPayable.mul(missing).div(order.quantity);
+    refundOrder(core, order, share.toDecimalPlaces(4, Decimal.ROUND_DOWN));
+    order.status = core.config.partialFailureStatus;
+    order.message = `${order.vouchers.length} of ${order.quantity} vouchers delivered; ${missing} could not be delivered and were refunded`;
+    order.settled = true;
+  }
+  order.completedAt = core.now();
+  announce(core, order);
 }
 
 export function voucherRoutes(core: SandboxCore): Route[] {

@@ -97,10 +97,16 @@ describe('debit at creation and refunds', () => {
     const partial = await h.api.post('/api/v1/orders', { product_id: 999, denomination: 2, quantity: 4 });
     expect(partial.body.status).toBe('PARTIALLY_DELIVERED');
     expect(partial.body.vouchers).toHaveLength(2);
-    const txns = await orderTransactions('voucher', partial.body.id);
+    // Still pending codes are not refunded; a partial order that completes never is.
+    expect((await orderTransactions('voucher', partial.body.id)).map((t) => t.transaction_type)).toEqual(['DEBIT']);
+    const failing = await h.api.post('/api/v1/orders', { product_id: 999, denomination: 7, quantity: 4 });
+    expect((await orderTransactions('voucher', failing.body.id)).map((t) => t.transaction_type)).toEqual(['DEBIT']);
+    await h.control.advanceClock(h.sandbox.core.delay(h.sandbox.core.config.partialRestMs));
+    expect((await orderTransactions('voucher', partial.body.id)).map((t) => t.transaction_type)).toEqual(['DEBIT']);
+    const txns = await orderTransactions('voucher', failing.body.id);
     expect(txns.map((t) => [t.transaction_type, t.amount])).toEqual([
-      ['DEBIT', 7.6],
-      ['CREDIT', 3.8],
+      ['DEBIT', 26.6],
+      ['CREDIT', 13.3],
     ]);
   });
 });

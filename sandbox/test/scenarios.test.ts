@@ -190,6 +190,32 @@ describe('voucher scenarios (product 999)', () => {
     const done = await waitFor(() => voucher(async.body.id), (r) => r.body.status !== 'PENDING');
     expect(done.body.status).toBe('PARTIALLY_DELIVERED');
     expect(done.body.vouchers).toHaveLength(5);
+    expect(done.body.delivered_quantity).toBe(5);
+    // Not final: the rest arrive partialRestMs later.
+    await h.control.advanceClock(h.sandbox.core.delay(h.sandbox.core.config.partialRestMs));
+    const complete = (await voucher(async.body.id)).body;
+    expect(complete).toMatchObject({ status: 'DELIVERED', delivered_quantity: 10 });
+    expect(complete.vouchers).toHaveLength(10);
+    expect(complete.vouchers.slice(0, 5)).toEqual(done.body.vouchers);
+  });
+
+  it('7: PARTIALLY_DELIVERED, then the rest fail: FAILED with the delivered codes kept, their share refunded', async () => {
+    const res = await order(7, 4);
+    expect(res.body).toMatchObject({ status: 'PARTIALLY_DELIVERED', delivered_quantity: 2 });
+    await h.control.advanceClock(h.sandbox.core.delay(h.sandbox.core.config.partialRestMs));
+    const end = (await voucher(res.body.id)).body;
+    expect(end).toMatchObject({ status: 'FAILED', delivered_quantity: 2 });
+    expect(end.vouchers).toEqual(res.body.vouchers);
+    expect(end.message).toMatch(/2 of 4 vouchers delivered; 2 could not be delivered/);
+  });
+
+  it('7 with partialFailureStatus PARTIALLY_DELIVERED: the order stays PARTIALLY_DELIVERED once settled', async () => {
+    await h.control.setConfig({ partialFailureStatus: 'PARTIALLY_DELIVERED' });
+    const res = await order(7, 4);
+    await h.control.advanceClock(h.sandbox.core.delay(h.sandbox.core.config.partialRestMs));
+    const end = (await voucher(res.body.id)).body;
+    expect(end).toMatchObject({ status: 'PARTIALLY_DELIVERED', delivered_quantity: 2 });
+    expect(end.message).toMatch(/could not be delivered and were refunded/);
   });
 
   it('3: FAILED, 5: CANCELLED, 6: out of stock', async () => {

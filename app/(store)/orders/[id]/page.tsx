@@ -140,12 +140,17 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 
       <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} access={access} />
 
-      {order.status === 'DELIVERED' && order.vertical === 'voucher' && secrets?.vouchers && (
+      {order.vertical === 'voucher' && secrets?.vouchers && secrets.vouchers.length > 0 && (
         <Card as="section" rounded="3xl" aria-labelledby="codes">
           <h2 id="codes" className="mb-3 text-lg font-semibold">
             {secrets.vouchers.length === 1 ? 'Your code' : 'Your codes'}
           </h2>
-          {order.delivery.partial === true && (
+          {order.status === 'PENDING' && (
+            <p data-testid="partial-progress" className="mb-3 rounded-xl bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
+              {secrets.vouchers.length} of {order.quantity} ready, the rest are on the way. New codes appear here by themselves.
+            </p>
+          )}
+          {order.status === 'DELIVERED' && order.delivery.partial === true && (
             <p className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
               Only {partial ? partial.delivered : String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered.{' '}
               {partial
@@ -153,7 +158,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 : `The rest was refunded to your ${payment.provider === 'card' ? 'card' : 'balance'}.`}
             </p>
           )}
-          <VoucherCodes orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
+          <VoucherCodes key={secrets.vouchers.length} orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
           {giftCode.redemptions.map((redemption) => (
             <p key={redemption.position} className="mt-3 rounded-xl bg-zinc-100 p-3 text-sm dark:bg-zinc-800" data-testid="gift-code-redeemed">
               {redeemedOnLabel(redemption, secrets.vouchers!.length)}

@@ -11,6 +11,7 @@ import { ACTIVE_STATUSES } from '@/lib/orders/status';
 import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm, SettleLateDeliveryForm } from './_components/order-actions';
 import { timestampFormat } from '@/lib/format';
 import { Card } from '@/components/ui/card';
+import { listOrderWebhookEvents } from '@/lib/webhooks/octopus';
 
 export const generateMetadata = operatorMetadata('Order');
 
@@ -35,6 +36,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
   const detail = await loadOrderDetail(id);
   if (!detail) notFound();
   const { order, customer, events, payment, refunds, giftCode } = detail;
+  const webhooks = await listOrderWebhookEvents(order.id);
   const retail = new Decimal(order.retailAmount);
   const wholesale = new Decimal(order.wholesaleAmount);
   const stuck = ACTIVE_STATUSES.includes(order.status);
@@ -159,6 +161,31 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
           </Panel>
           <Panel title="Timeline" id="timeline">
             <OrderTimeline events={events} showPayloads />
+          </Panel>
+          <Panel title="Supplier webhooks" id="webhooks">
+            {webhooks.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">No webhook received for this order (the reconciler and the order page poll the supplier).</p>
+            ) : (
+              <ol className="space-y-2 text-sm" data-testid="order-webhooks">
+                {webhooks.map((event) => {
+                  const data = (event.payload.data ?? {}) as Record<string, unknown>;
+                  return (
+                    <li key={event.id} className="rounded-xl bg-zinc-50 p-3 ring-1 ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
+                      <div className="flex flex-wrap items-baseline justify-between gap-2">
+                        <span className="font-mono text-xs font-semibold">{event.type}</span>
+                        <span className="text-xs text-zinc-500">{timestampFormat.format(event.receivedAt)} UTC</span>
+                      </div>
+                      <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+                        {typeof data.status === 'string' ? `Supplier status ${data.status}` : 'No status'}
+                        {typeof data.delivered_quantity === 'number' ? ` · ${data.delivered_quantity} of ${String(data.quantity ?? '?')} delivered` : ''} · {event.status}
+                        {event.note ? `: ${event.note}` : ''}
+                      </p>
+                      <p className="mt-1 break-all font-mono text-xs text-zinc-500">{event.id}</p>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
           </Panel>
         </div>
         <Card as="aside" aria-labelledby="order-actions" className="space-y-4 self-start">
