@@ -147,7 +147,8 @@ describe('read-back', () => {
   });
 
   it('resolve forces a PENDING order terminal with a refund', async () => {
-    const res = await h.api.post('/api/v1/topups/orders', PUBG());
+    // 000000408 stays PENDING for longPendingMs: an ordinary input may deliver before the resolve on a busy machine.
+    const res = await h.api.post('/api/v1/topups/orders', { ...PUBG(), input_data: { player_id: '000000408' } });
     const resolved = await h.control.resolveOrder('topup', res.body.id, 'FAILED', 'RECIPIENT_BARRED');
     expect(resolved.api).toMatchObject({ status: 'FAILED', failure_code: 'RECIPIENT_BARRED', is_user_fixable: false });
     expect(resolved.refund_transaction_ids).toHaveLength(1);

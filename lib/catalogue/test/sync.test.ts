@@ -256,5 +256,5 @@ describe('sandbox test scenarios', () => {
     expect(await database.db.$count(products, eq(products.testScenario, true))).toBe(0);
     await sync();
     expect(await database.db.$count(products, eq(products.testScenario, true))).toBe(2);
-  });
+  }, 180_000);
 });
