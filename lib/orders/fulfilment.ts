@@ -148,7 +148,9 @@ export async function applyUpstream(ctx: OrderContext, orderId: string, upstream
       updatedAt: new Date(),
     };
     if (secrets && (secrets.vouchers?.length ?? 1) > 0) changes.deliverySecret = encryptJson(secrets);
-    if (status === 'DELIVERED') await indexDeliveredCodes(tx, order, secrets);
+    // Codes are indexed as they arrive (a partial delivery's too): a gift code from an order not yet
+    // fully delivered is then refused by name rather than as unknown (lib/orders/gift-code.ts).
+    await indexDeliveredCodes(tx, order, secrets ?? null);
     if (isTerminal(status)) changes.completedAt = new Date();
     else {
       // Only voucher orders get webhooks (topup.* and esim.* do not exist): only they may be polled less.

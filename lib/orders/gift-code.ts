@@ -98,8 +98,10 @@ export async function checkGiftCode(db: Database | Transaction, raw: string, quo
   if (quote.product.vertical !== 'topup') return { ok: false, message: GIFT_CODE_MESSAGES.topupsOnly };
   if (normaliseGiftCode(raw).length < 4) return { ok: false, message: GIFT_CODE_MESSAGES.empty };
   const code = await findGiftCode(db, raw);
-  if (!code || code.source.status !== 'DELIVERED') return { ok: false, message: GIFT_CODE_MESSAGES.unknown };
-  if (!REDEEMABLE_UPSTREAM.includes(code.source.upstreamStatus ?? '')) return { ok: false, message: GIFT_CODE_MESSAGES.partial };
+  if (!code) return { ok: false, message: GIFT_CODE_MESSAGES.unknown };
+  // Codes are indexed as they arrive: one from an order still delivering (or that ended with only
+  // part of its codes) is ours, but not redeemable.
+  if (code.source.status !== 'DELIVERED' || !REDEEMABLE_UPSTREAM.includes(code.source.upstreamStatus ?? '')) return { ok: false, message: GIFT_CODE_MESSAGES.partial };
   if (code.redeemedOrderId) return { ok: false, message: GIFT_CODE_MESSAGES.used };
   const value = new Decimal(code.value);
   const worth = formatMoney(value, code.currency);
