@@ -46,7 +46,7 @@ test('a top-up bought with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('5123456789');
   await tabTo(page, page.getByRole('button', { name: 'Review order' }));
   await page.keyboard.press('Enter');
-  const pay = page.getByRole('button', { name: /^Pay / });
+  const pay = page.getByRole('button', { name: /^Pay \$/ });
   await expect(pay).toBeVisible();
   await tabTo(page, pay);
   await page.keyboard.press('Enter');

@@ -64,7 +64,7 @@ test.describe('operator console', () => {
     const csv = readFileSync((await (await downloading).path())!, 'utf8');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'number,created_at,status,vertical,product,variant,customer_email,recipient,client_reference,supplier_order_id,retail_amount,retail_currency,wholesale_amount,wholesale_currency,margin,refunded_at,failure_code,completed_at',
+      'number,created_at,status,vertical,product,variant,customer_email,recipient,client_reference,supplier_order_id,retail_amount,retail_currency,wholesale_amount,wholesale_currency,margin,refunded_at,failure_code,completed_at,payment,gift_code_from_order,redeemed_on_orders',
     );
     expect(lines).toHaveLength(2);
     const fields = lines[1]!.split(',');

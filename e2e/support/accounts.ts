@@ -46,5 +46,12 @@ export async function copySession(page: Page, browser: Browser): Promise<Browser
 /** True when the account page opens; false when it sends the visitor to sign in. */
 export async function isSignedIn(page: Page): Promise<boolean> {
   await page.goto('/account');
-  return new URL(page.url()).pathname === '/account';
+  // The store streams (loading.tsx), so a signed-out visit may answer 200 and redirect from the
+  // stream: wait for the account heading or the sign-in page, whichever comes.
+  const outcome = await Promise.race([
+    page.waitForURL(/\/sign-in/, { timeout: 30_000 }).then(() => false, () => undefined),
+    page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor({ timeout: 30_000 }).then(() => true, () => undefined),
+  ]);
+  if (outcome === undefined) throw new Error(`/account showed neither the account nor the sign-in page (at ${page.url()})`);
+  return outcome;
 }
