@@ -100,7 +100,8 @@ test('console pages and their RSC payloads show operator data to operators only'
   const customerId = await openAndReadId(page, page.getByRole('link', { name: buyer.email }), 'customers');
   await page.goto('/admin/catalogue?q=PUBG');
   const productId = await openAndReadId(page, page.getByRole('link', { name: /PUBG Mobile UC/ }).first(), 'catalogue');
-  const ids: Ids = { orders: orderId, customers: customerId, catalogue: productId };
+  // Help topics are fixed slugs (lib/help/topics.ts).
+  const ids: Ids = { orders: orderId, customers: customerId, catalogue: productId, help: 'faq' };
   const secrets = [buyer.email, playerId];
 
   const recorded = new Map<string, Recorded>();

@@ -37,7 +37,7 @@ test.describe('help pages', () => {
     await signInAsOperator(page);
     await page.goto('/admin/help');
     await page.getByRole('link', { name: 'Edit Terms of sale' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Terms of sale' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit “Terms of sale”' })).toBeVisible();
 
     const title = page.getByLabel('Title');
     const text = page.getByLabel('Text (Markdown)');

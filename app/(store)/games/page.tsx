@@ -1,9 +1,15 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { getVertical } from '@/lib/verticals';
 
 export const metadata: Metadata = { title: getVertical('games').title };
 
 export default async function GamesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  return <SectionPage slug="games" searchParams={await searchParams} />;
+  return (
+    <Suspense fallback={<CatalogueSkeleton />}>
+      <SectionPage slug="games" searchParams={await searchParams} />
+    </Suspense>
+  );
 }

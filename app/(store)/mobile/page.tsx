@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { listMySavedPhones } from '@/lib/recipients';
@@ -8,11 +10,13 @@ export const metadata: Metadata = { title: getVertical('mobile').title };
 
 export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (
+    <Suspense fallback={<CatalogueSkeleton />}>
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
         <MobileNumberLookup saved={await listMySavedPhones()} />
       </div>
       <h2 className="text-lg font-semibold">Or pick your operator</h2>
     </SectionPage>
+    </Suspense>
   );
 }

@@ -1,8 +1,12 @@
 import { Card } from '@/components/ui/card';
 import { LoadingRegion, Skeleton } from '@/components/ui/skeleton';
 
-/** The shape of a catalogue page (heading, search, product cards) while the page loads. */
-export default function StoreLoading() {
+/**
+ * The shape of a catalogue page (heading, search, product cards) while its products load. Used as
+ * a Suspense fallback by the section pages only: a store-wide loading.tsx would stream every page,
+ * turning product 404s and sign-in redirects into 200 answers.
+ */
+export function CatalogueSkeleton() {
   return (
     <LoadingRegion label="Loading…" className="space-y-6">
       <div className="space-y-2">
