@@ -185,7 +185,10 @@ async function main(): Promise<void> {
   }
 
   console.log(`Storefront starting on http://localhost:${port}`);
-  const server = spawn(nextBin, [flags.dev ? 'dev' : 'start', '--port', port], {
+  // Idle connections stay open longer than clients and proxies keep theirs (load balancers ~60 s,
+  // undici 4 s), so a client never sends on a socket the server is closing (ECONNRESET).
+  const serverArgs = flags.dev ? ['dev', '--port', port] : ['start', '--port', port, '--keepAliveTimeout', '65000'];
+  const server = spawn(nextBin, serverArgs, {
     stdio: 'inherit',
     env: { ...childEnv, NODE_ENV: flags.dev ? 'development' : 'production' },
   });
