@@ -5,7 +5,8 @@ test.describe('storefront shell', () => {
     await page.goto('/');
     await expect(page).toHaveTitle(/Octopus Store/);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByText('Sandbox', { exact: true })).toBeVisible();
+    // The badge links to the sandbox's inbox of sent emails while mail goes to the catcher.
+    await expect(page.getByRole('link', { name: 'Sandbox: open the inbox of sent emails' })).toBeVisible();
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const label of ['Vouchers', 'Games', 'Mobile', 'eSIM']) {

@@ -20,7 +20,7 @@ export default async function EditHelpPage({ params }: { params: Promise<{ slug:
         </Link>
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight">Edit “{page.title}”</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{`Edit “${page.title}”`}</h1>
         <Link href={`/help/${page.slug}`} className="text-sm font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
           View as customers see it
         </Link>
