@@ -50,8 +50,14 @@ async function recordNavigation(page: Page, url: string): Promise<Recorded> {
   await page.evaluate((target) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(target), url);
   const request = await navigation;
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?|$)`));
-  const heading = (await page.getByRole('heading', { level: 1 }).first().textContent())!.trim();
-  return { url: request.url(), headers: replayable(await request.allHeaders()), markers: [heading, `${await page.title()}`] };
+  // The console streams (loading.tsx): wait for the page's own heading, not the skeleton's.
+  const h1 = page.locator('main h1').filter({ hasText: /\S/ }).first();
+  await expect(h1).toBeVisible({ timeout: 30_000 });
+  const heading = (await h1.textContent())!.trim();
+  // Metadata streams too: wait for the page's own title before reading it.
+  await expect(page).toHaveTitle(/\S/, { timeout: 30_000 });
+  const markers = [heading, await page.title()].filter((marker) => marker.length > 2);
+  return { url: request.url(), headers: replayable(await request.allHeaders()), markers };
 }
 
 async function replay(request: APIRequestContext, recorded: Recorded) {
