@@ -23,7 +23,8 @@ const config = [
           patterns: [
             {
               group: ['@/db', '@/db/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/pglite'],
-              allowTypeImports: true,
+              // Types too: pages name domain types through lib/<domain>, so no page depends on the schema.
+              allowTypeImports: false,
               message: 'Only lib/ touches the database: call a loader or command in lib/<domain> (it checks who asks).',
             },
             {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import type { Order, Product } from '@/db/schema';
+import type { Product } from '@/lib/catalogue/types';
+import type { Order } from '@/lib/orders/types';
 import { formatMoney } from '@/lib/money';
 import { productHref } from '@/lib/verticals';
 import { OrderStatusBadge } from './order-status-badge';

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@/db/schema';
+import type { OrderStatus } from '@/lib/orders/types';
 import { statusLabels } from '@/lib/orders/status';
 
 const styles: Record<OrderStatus, string> = {

@@ -1,4 +1,4 @@
-import type { OrderEvent } from '@/db/schema';
+import type { OrderEvent } from '@/lib/orders/types';
 import { customerEventLabels, statusLabels } from '@/lib/orders/status';
 import { formatDateTimeUtc, timestampFormat } from '@/lib/format';
 

@@ -99,3 +99,5 @@ export async function operatorOrResponse(): Promise<User | Response> {
     ? Response.json({ error: 'Sign in as a store operator.' }, { status: 401 })
     : Response.json({ error: 'Only store operators can do this.' }, { status: 403 });
 }
+
+export type { User } from '@/db/schema';

@@ -50,3 +50,5 @@ export async function listMySavedPhones(): Promise<{ id: string; label: string; 
     recipient.kind === 'phone' && recipient.values.phone_number ? [{ id: recipient.id, label: recipient.label, phone: recipient.values.phone_number }] : [],
   );
 }
+
+export type { SavedRecipient } from '@/db/schema';

@@ -5,7 +5,7 @@ import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { User } from '@/db/schema';
+import type { User } from '@/lib/auth/guards';
 import { formValues, validatedAction } from '@/lib/actions';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { balanceOf } from '@/lib/ledger';

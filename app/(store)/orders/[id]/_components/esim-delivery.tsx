@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { formatDateTimeUtc } from '@/lib/format';
 import { installDeviceOf } from '@/lib/orders/install-device';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { OrderDelivery } from '@/db/schema';
+import type { OrderDelivery } from '@/lib/orders/types';
 
 type EsimSecret = { activationCode: string; smdpAddress: string | null; matchingId: string | null };
 

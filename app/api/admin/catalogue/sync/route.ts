@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import type { CatalogueSyncRun } from '@/db/schema';
+import type { CatalogueSyncRun } from '@/lib/catalogue/types';
 import { operatorOrResponse } from '@/lib/auth/guards';
 import { loadSyncRun } from '@/lib/catalogue/queries';
 
