@@ -2,16 +2,13 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { cardPayments, cardRefunds, orders, type CardPayment, type CardRefund, type Order } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { decryptJson } from '@/lib/crypto';
 import { logger } from '@/lib/logger';
 import { isUuid } from '@/lib/ids';
-import type { DeliverySecrets } from '@/lib/supplier/orders';
 import { cancelOnReturn, checkoutUrlForOrder, verifyOnReturn } from './card-payment';
 import { getOrderContext, type OrderContext } from './context';
 import { refreshOrder } from './fulfilment';
-import { giftCodeFactsOf } from './gift-code';
 import { guestTokenOpens } from './guest';
-import { listOrderEvents, listOrderProducts, showsCodes, toStatusView, type OrderStatusView } from './queries';
+import { orderPageParts, toStatusView, type OrderStatusView } from './queries';
 
 /** Who may see an order: its owner, or whoever holds the guest link of a guest order. */
 async function findViewableOrder(ctx: OrderContext, orderId: string, access: string | undefined): Promise<Order | 'signed_out' | undefined> {
@@ -55,19 +52,16 @@ export async function loadOrderPage(orderId: string, query: { access?: string; p
     [payment] = await ctx.db.select().from(cardPayments).where(eq(cardPayments.orderId, order!.id));
   }
   const current = order!;
-  const [events, orderProducts, refunds, giftCode] = await Promise.all([
-    listOrderEvents(ctx.db, current.id),
-    listOrderProducts(ctx.db, [current.productId]),
+  const [parts, refunds] = await Promise.all([
+    orderPageParts(ctx.db, current),
     payment ? ctx.db.select().from(cardRefunds).where(eq(cardRefunds.paymentId, payment.id)) : Promise.resolve([]),
-    giftCodeFactsOf(ctx.db, current),
   ]);
-  const secrets = current.deliverySecret && showsCodes(current) ? decryptJson<DeliverySecrets>(current.deliverySecret) : null;
   const paymentView: PaymentView = {
     provider: current.paymentProvider === 'card' || current.paymentProvider === 'gift_code' ? current.paymentProvider : 'balance',
     status: payment?.status ?? null,
     refunds: refunds.map(({ amount, currency, status }) => ({ amount, currency, status })),
   };
-  return { order: current, events, product: orderProducts.get(current.productId), secrets, payment: paymentView, paymentProblem, guest: current.userId === null, giftCode };
+  return { order: current, ...parts, payment: paymentView, paymentProblem, guest: current.userId === null };
 }
 
 /** Stripe's page for an order still waiting for payment (the same session however often asked). */

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { orderEvents, orders, products, type Order, type OrderEvent, type Product } from '@/db/schema';
-import { customerScope, getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { decryptJson } from '@/lib/crypto';
 import { getOrderContext } from './context';
 import { recordedCodeCounts, refreshOrder, watchesActivation } from './fulfilment';
@@ -88,20 +88,17 @@ export async function listOrderProducts(db: Database, productIds: string[]): Pro
 }
 
 /**
- * The order page of the signed-in customer: their order (another customer's reads as not
- * found), its timeline, its product, and the delivered codes or eSIM once delivered.
+ * What an order page shows besides the order: its timeline, its product, the delivered codes or
+ * eSIM once they may be shown, and its gift-code facts. Callers have checked who may see it.
  */
-export async function loadMyOrder(orderId: string) {
-  const { user, db } = await customerScope(`/orders/${encodeURIComponent(orderId)}`);
-  const order = await getOrderForUser(db, orderId, user.id);
-  if (!order) return undefined;
+export async function orderPageParts(db: Database, order: Order) {
   const [events, orderProducts, giftCode] = await Promise.all([
     listOrderEvents(db, order.id),
     listOrderProducts(db, [order.productId]),
     giftCodeFactsOf(db, order),
   ]);
   const secrets = order.deliverySecret && showsCodes(order) ? decryptJson<DeliverySecrets>(order.deliverySecret) : null;
-  return { order, events, product: orderProducts.get(order.productId), secrets, giftCode };
+  return { events, product: orderProducts.get(order.productId), secrets, giftCode };
 }
 
 /**

@@ -23,7 +23,8 @@ const { loadHelpPagesForOperator } = await import('@/lib/help');
 const { loadCatalogueConsole, loadProductForOperator, loadSyncHistory, loadSyncRun } = await import('@/lib/catalogue/queries');
 const { loadCustomerDetail, loadCustomersPage } = await import('@/lib/customers');
 const { loadMyAccount } = await import('@/lib/customers/account');
-const { loadMyOrder, refreshMyOrderStatus } = await import('@/lib/orders/queries');
+const { refreshMyOrderStatus } = await import('@/lib/orders/queries');
+const { loadOrderPage } = await import('@/lib/orders/order-view');
 const { loadSettingsView } = await import('@/lib/store');
 
 const someId = '00000000-0000-4000-8000-000000000000';
@@ -46,7 +47,6 @@ const operatorLoaders: Record<string, () => Promise<unknown>> = {
 };
 const customerLoaders: Record<string, () => Promise<unknown>> = {
   loadMyAccount: () => loadMyAccount(),
-  loadMyOrder: () => loadMyOrder(someId),
 };
 
 /** What next/navigation's redirect() and notFound() throw, as a short name. */
@@ -111,8 +111,14 @@ describe('customer data loaders', () => {
     expect(await refreshMyOrderStatus(someId)).toBe('signed_out');
   });
 
+  it('answers the order page of a stranger with "signed out" (the page sends them to sign in), or "not found" with a wrong guest link', async () => {
+    signedInAs(undefined);
+    expect(await loadOrderPage(someId, {})).toBe('signed_out');
+    expect(await loadOrderPage(someId, { access: 'not-the-token' })).toBeUndefined();
+  });
+
   it('reads an order that is not theirs as not found', async () => {
     signedInAs(operatorId);
-    expect(await loadMyOrder(someId)).toBeUndefined();
+    expect(await loadOrderPage(someId, {})).toBeUndefined();
   });
 });
