@@ -4,7 +4,6 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { SandboxOptions } from './engine/config';
 import { resolveOptions } from './engine/config';
 import { SandboxCore } from './engine/core';
@@ -14,6 +13,7 @@ import type { RequestContext, Route } from './engine/router';
 import { Router } from './engine/router';
 import { rfc3339 } from './lib/clock';
 import type { Reply } from './lib/http';
+import { listen } from './lib/listen';
 import { ApiError, forbidden, internalError, notFound, tooManyRequests, unauthorized, validationError } from './lib/http';
 import { isAcceptableRequestId, ksuid } from './lib/ids';
 import { authRoutes } from './routes/auth';
@@ -128,7 +128,6 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}, extras
   const control = new Router();
   control.add(...controlRoutes(core));
 
-  const sockets = new Set<Socket>();
 
   function send(res: ServerResponse, requestId: string, reply: Reply, entry?: LoggedRequest, started?: number): void {
     if (entry) {
@@ -312,29 +311,13 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}, extras
       }
     });
   });
-  // Longer than any client keeps an idle socket (undici: 4 s), so a client never reuses a socket
-  // the server is closing at that moment (ECONNRESET on a busy machine).
-  server.keepAliveTimeout = 65_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
-  core.publicUrl = `http://${hostForUrl}:${address.port}`;
+  const listening = await listen(server, config.port, config.host);
+  core.publicUrl = listening.url;
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${hostForUrl}:${address.port}`,
-    port: address.port,
+    url: listening.url,
+    port: listening.port,
     host: config.host,
     core,
     mail,
@@ -342,8 +325,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}, extras
       closing ??= new Promise<void>((resolve) => {
         core.shutdown();
         void mail?.stop();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        void listening.stop().then(resolve);
       });
       return closing;
     },

@@ -5,8 +5,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
+import { listen } from '../lib/listen';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { ApiRequest, ApiRoute } from './api';
 import { apiRoutes } from './api';
 import type { StripeSandboxOptions } from './config';
@@ -92,7 +92,6 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
   const control = controlRoutes(engine);
   const idempotency = new Map<string, SavedResponse>();
   const inProgress = new Set<string>();
-  const sockets = new Set<Socket>();
 
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (res.destroyed || res.headersSent) return;
@@ -316,38 +315,23 @@ export async function startStripeSandbox(options: Partial<StripeSandboxOptions> 
       if (!res.headersSent && !res.destroyed) sendJson(res, 500, apiError().toBody());
     });
   });
-  server.keepAliveTimeout = 65_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${hostForUrl}:${address.port}`;
+  const listening = await listen(server, config.port, config.host);
+  const url = listening.url;
   // Browsers reach loopback as `localhost` (the e2e Chromium resolves no other name, and
   // treats an IP literal as a name to resolve), so hosted page URLs use it by default.
   const loopback = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(config.host);
-  engine.publicUrl = (config.publicUrl ?? (loopback ? `http://localhost:${address.port}` : url)).replace(/\/+$/, '');
+  engine.publicUrl = (config.publicUrl ?? (loopback ? `http://localhost:${listening.port}` : url)).replace(/\/+$/, '');
 
   let closing: Promise<void> | undefined;
   return {
     url,
-    port: address.port,
+    port: listening.port,
     host: config.host,
     engine,
     close() {
       closing ??= new Promise<void>((resolve) => {
         engine.shutdown();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        void listening.stop().then(resolve);
       });
       return closing;
     },
