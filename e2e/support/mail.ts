@@ -1,21 +1,11 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import type { MailView } from '@/sandbox/mail/http';
 import { e2eLayout } from './slot';
 
 /** The sandbox SMTP catcher's read API (loopback), as sandbox/README.md documents it. */
 export const sandboxMail = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox/mail`;
 
-export type CaughtMail = {
-  id: number;
-  messageId: string | null;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  links: string[];
-  attachments: { filename: string | null; contentType: string; cid: string | null; size: number; path: string }[];
-  receivedAt: string;
-};
+export type CaughtMail = MailView;
 
 export async function listMail(request: APIRequestContext, to: string): Promise<CaughtMail[]> {
   const response = await request.get(`${sandboxMail}?to=${encodeURIComponent(to)}`);

@@ -12,6 +12,9 @@ import type { CaughtMail, RunningMailCatcher } from './catcher';
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** A caught message as `GET /__sandbox/mail` answers it: attachments by URL instead of bytes. */
+export type MailView = ReturnType<typeof view>;
+
 function view(mail: CaughtMail) {
   return {
     id: mail.id,
