@@ -55,6 +55,7 @@ type PlanKind =
   | 'topup_cancelled'
   | 'voucher'
   | 'voucher_partial'
+  | 'voucher_partial_fail'
   | 'voucher_failed'
   | 'esim'
   | 'esim_failed_async'
@@ -65,8 +66,9 @@ const WEIGHTS: [PlanKind, number][] = [
   ['topup_invalid_recipient', 6],
   ['topup_ineligible_async', 4],
   ['topup_cancelled', 3],
-  ['voucher', 20],
-  ['voucher_partial', 4],
+  ['voucher', 18],
+  ['voucher_partial', 3],
+  ['voucher_partial_fail', 3],
   ['voucher_failed', 4],
   ['esim', 17],
   ['esim_failed_async', 4],
@@ -93,7 +95,7 @@ function ordinaryPlayerId(): string {
   }
 }
 
-type Offers = Record<'pubgSmall' | 'pubgLarge' | 'steam10' | 'testCard2' | 'testCard3' | 'japan' | 'testEsimAsyncFail' | 'testEsimOutOfStock', Offer>;
+type Offers = Record<'pubgSmall' | 'pubgLarge' | 'steam10' | 'testCard2' | 'testCard3' | 'testCard7' | 'japan' | 'testEsimAsyncFail' | 'testEsimOutOfStock', Offer>;
 
 function topupInput(offer: Offer, playerId: string): Record<string, string> {
   const input: Record<string, string> = {};
@@ -120,6 +122,8 @@ function planOrder(kind: PlanKind, offers: Offers) {
       return { offer: offers.steam10, quantity: String(1 + Math.floor(random() * 2)) };
     case 'voucher_partial':
       return { offer: offers.testCard2, quantity: '3' };
+    case 'voucher_partial_fail':
+      return { offer: offers.testCard7, quantity: '3' };
     case 'voucher_failed':
       return { offer: offers.testCard3, quantity: '1' };
     case 'esim':
@@ -176,6 +180,7 @@ async function main() {
       steam10: await findOffer(database.url, 'voucher', 123, '10'),
       testCard2: await findOffer(database.url, 'voucher', 999, '2'),
       testCard3: await findOffer(database.url, 'voucher', 999, '3'),
+      testCard7: await findOffer(database.url, 'voucher', 999, '7'),
       japan: await findOffer(database.url, 'esim', 712, '4.50'),
       testEsimAsyncFail: await findOffer(database.url, 'esim', 999, '1.04'),
       testEsimOutOfStock: await findOffer(database.url, 'esim', 999, '1.02'),
@@ -502,7 +507,10 @@ const OUTCOME_OF_PLAN: Record<PlanKind, { status: string; partial: boolean }> = 
   topup_ineligible_async: { status: 'FAILED', partial: false },
   topup_cancelled: { status: 'CANCELLED', partial: false },
   voucher: { status: 'DELIVERED', partial: false },
-  voucher_partial: { status: 'DELIVERED', partial: true },
+  // Part of the codes first, the rest a minute later (sandbox denomination 2): a complete delivery.
+  voucher_partial: { status: 'DELIVERED', partial: false },
+  // Part of the codes, then the rest fail (denomination 7): delivered in part, the rest refunded.
+  voucher_partial_fail: { status: 'DELIVERED', partial: true },
   voucher_failed: { status: 'FAILED', partial: false },
   esim: { status: 'DELIVERED', partial: false },
   esim_failed_async: { status: 'FAILED', partial: false },
@@ -517,6 +525,13 @@ const OUTCOME_OF_SUPPLIER_STATUS: Record<string, { status: string; partial: bool
   FAILED: { status: 'FAILED', partial: false },
   CANCELLED: { status: 'CANCELLED', partial: false },
 };
+
+/** A supplier order that FAILED after some codes arrived is, for the buyer, a partial delivery. */
+function supplierOutcome(order: ControlOrder): { status: string; partial: boolean } | undefined {
+  const deliveredCodes = ((order.api.vouchers ?? []) as unknown[]).length;
+  if (order.status === 'FAILED' && deliveredCodes > 0) return { status: 'DELIVERED', partial: true };
+  return OUTCOME_OF_SUPPLIER_STATUS[order.status];
+}
 
 /** How long after our order was recorded its supplier order may be created (the reconciler resends late). */
 const SUBMIT_WINDOW_MS = DRAIN_TIMEOUT_MS + 120_000;
@@ -627,7 +642,7 @@ async function audit(
   for (const order of local) {
     const upstream = order.upstream_id === null ? undefined : supplierByKey.get(supplierKeyOf(order.vertical, order.upstream_id));
     const partial = order.delivery.partial === true;
-    const fromSupplier = upstream ? OUTCOME_OF_SUPPLIER_STATUS[upstream.status] : { status: 'REJECTED', partial: false };
+    const fromSupplier = upstream ? supplierOutcome(upstream) : { status: 'REJECTED', partial: false };
     if (!fromSupplier || fromSupplier.status !== order.status || fromSupplier.partial !== partial) {
       disagreements += 1;
       note('local and supplier disagree', { number: order.number, local: order.status, partial, supplier: upstream?.status ?? '(no order)' });
