@@ -37,25 +37,31 @@ async function holdRefreshes(page: Page) {
   };
 }
 
+/** A signed-in customer buys two $2 sandbox test cards (one code now, one later); returns the supplier's order id. */
+async function buyHalfDeliveredPair(page: Page): Promise<number> {
+  await signUp(page);
+  const before = Math.max(0, ...(await supplier.listOrders({ vertical: 'voucher' })).map((o) => o.id));
+  const checkout = new CheckoutPage(page);
+  await page.goto('/vouchers');
+  await page.getByRole('searchbox').fill('Sandbox Test');
+  await page.getByRole('searchbox').press('Enter');
+  await page.getByRole('link', { name: /^Sandbox Test Gift Card/ }).first().click();
+  await checkout.chooseOption(/^\$2\.00/);
+  await page.getByLabel('Quantity').selectOption('2');
+  await checkout.reviewAndPay();
+
+  // The supplier delivers one of the two codes now; the page offers it and keeps watching.
+  await expect(page.getByTestId('partial-progress')).toHaveText(/1 of 2 ready/, { timeout: 45_000 });
+  let supplierId = 0;
+  await expect.poll(async () => (supplierId = await newestPartialOrder(before))).toBeGreaterThan(0);
+  return supplierId;
+}
+
 test.describe('revealing codes while the order page refreshes itself', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('a click on Reveal while the page refreshes for the last code is not lost, and revealed codes stay revealed', async ({ page }, testInfo) => {
-    await signUp(page);
-    const before = Math.max(0, ...(await supplier.listOrders({ vertical: 'voucher' })).map((o) => o.id));
-    const checkout = new CheckoutPage(page);
-    await page.goto('/vouchers');
-    await page.getByRole('searchbox').fill('Sandbox Test');
-    await page.getByRole('searchbox').press('Enter');
-    await page.getByRole('link', { name: /^Sandbox Test Gift Card/ }).first().click();
-    await checkout.chooseOption(/^\$2\.00/);
-    await page.getByLabel('Quantity').selectOption('2');
-    await checkout.reviewAndPay();
-
-    // The supplier delivers one of the two codes now; the page offers it and keeps watching.
-    await expect(page.getByTestId('partial-progress')).toHaveText(/1 of 2 ready/, { timeout: 45_000 });
-    let supplierId = 0;
-    await expect.poll(async () => (supplierId = await newestPartialOrder(before))).toBeGreaterThan(0);
+  test('a click on Reveal while the page refreshes for the last code is not lost', async ({ page }, testInfo) => {
+    const supplierId = await buyHalfDeliveredPair(page);
 
     // The last code arrives. The live status turns Delivered at once and the page asks the
     // server for the new codes; that refresh is held while the customer presses Reveal.
@@ -71,5 +77,16 @@ test.describe('revealing codes while the order page refreshes itself', () => {
     await expect(page.getByRole('button', { name: /^Reveal code/ })).toHaveCount(0);
     await expect(page.getByTestId('partial-progress')).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('revealed-after-refresh.png'), fullPage: true });
+  });
+
+  test('codes revealed while the order is partly delivered stay revealed, and the rest join them by themselves', async ({ page }, testInfo) => {
+    const supplierId = await buyHalfDeliveredPair(page);
+    await page.getByRole('button', { name: 'Reveal code' }).click();
+    await expect(page.getByTestId('voucher-code')).toHaveCount(1);
+    await supplier.resolveOrder('voucher', supplierId, 'DELIVERED');
+    await expect(page.getByTestId('order-status')).toHaveText('Delivered', { timeout: 45_000 });
+    await expect(page.getByTestId('voucher-code')).toHaveCount(2, { timeout: 20_000 });
+    await expect(page.getByRole('button', { name: /^Reveal code/ })).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('partial-then-complete.png'), fullPage: true });
   });
 });
