@@ -11,7 +11,7 @@ import { guestTokenOpens } from './guest';
 import { orderPageParts, toStatusView, type OrderStatusView } from './queries';
 
 /** Who may see an order: its owner, or whoever holds the guest link of a guest order. */
-async function findViewableOrder(ctx: OrderContext, orderId: string, access: string | undefined): Promise<Order | 'signed_out' | undefined> {
+export async function findViewableOrder(ctx: OrderContext, orderId: string, access: string | undefined): Promise<Order | 'signed_out' | undefined> {
   if (!isUuid(orderId)) return undefined;
   if (access) {
     const [order] = await ctx.db.select().from(orders).where(and(eq(orders.id, orderId), isNull(orders.userId)));

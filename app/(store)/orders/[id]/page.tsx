@@ -158,7 +158,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 : `The rest was refunded to your ${payment.provider === 'card' ? 'card' : 'balance'}.`}
             </p>
           )}
-          <VoucherCodes key={secrets.vouchers.length} orderId={order.id} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
+          {/* Never keyed by the number of codes: a remount on the page's own refresh lost the reveal. */}
+          <VoucherCodes orderId={order.id} access={guest ? access : undefined} count={secrets.vouchers.length} revealedAt={order.revealedAt?.toISOString() ?? null} />
           {giftCode.redemptions.map((redemption) => (
             <p key={redemption.position} className="mt-3 rounded-xl bg-zinc-100 p-3 text-sm dark:bg-zinc-800" data-testid="gift-code-redeemed">
               {redeemedOnLabel(redemption, secrets.vouchers!.length)}
