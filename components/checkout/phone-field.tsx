@@ -1,25 +1,11 @@
 'use client';
 
-import { AsYouType, getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { AsYouType, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import { useId, useMemo, useState } from 'react';
-import { countryName } from '@/lib/catalogue/countries';
+import type { PhoneFieldData } from '@/lib/phone-options';
 
-/**
- * Every country libphonenumber knows, named by the country library the catalogue uses. (The
- * platform's Intl names differ between Node and browsers, which broke hydration.)
- */
-function useCountryOptions() {
-  return useMemo(
-    () =>
-      getCountries()
-        .map((code) => ({ code, name: countryName(code), dial: getCountryCallingCode(code) }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [],
-  );
-}
-
-function split(value: string | undefined, fallback: CountryCode): { country: CountryCode; national: string } {
-  const parsed = value ? parsePhoneNumberFromString(value) : undefined;
+function split(value: string | undefined, fallback: CountryCode, metadata: MetadataJson): { country: CountryCode; national: string } {
+  const parsed = value ? parsePhoneNumberFromString(value, metadata) : undefined;
   if (parsed?.country) return { country: parsed.country, national: parsed.formatNational() };
   return { country: fallback, national: value?.replace(/^\+\d+\s*/, '') ?? '' };
 }
@@ -36,6 +22,7 @@ export function PhoneField({
   errors,
   hint,
   required,
+  data,
 }: {
   name: string;
   label: string;
@@ -44,18 +31,21 @@ export function PhoneField({
   errors?: string[];
   hint?: string | null;
   required?: boolean;
+  /** The countries offered and their numbering rules, chosen on the server (lib/phone-options). */
+  data: PhoneFieldData;
 }) {
   const id = useId();
-  const options = useCountryOptions();
-  const initial = split(defaultValue, defaultCountry);
+  const { countries: options, metadata } = data;
+  const fallback = options.some((option) => option.code === defaultCountry) ? defaultCountry : (options[0]?.code ?? defaultCountry);
+  const initial = split(defaultValue, fallback, metadata);
   const [country, setCountry] = useState<CountryCode>(initial.country);
   const [national, setNational] = useState(initial.national);
   const e164 = useMemo(() => {
     const digits = national.replace(/[^\d+]/g, '');
     if (!digits) return '';
-    const parsed = digits.startsWith('+') ? parsePhoneNumberFromString(digits) : parsePhoneNumberFromString(digits, country);
-    return parsed?.number ?? `+${getCountryCallingCode(country)}${digits.replace(/^0+/, '')}`;
-  }, [national, country]);
+    const parsed = digits.startsWith('+') ? parsePhoneNumberFromString(digits, metadata) : parsePhoneNumberFromString(digits, country, metadata);
+    return parsed?.number ?? `+${getCountryCallingCode(country, metadata)}${digits.replace(/^0+/, '')}`;
+  }, [national, country, metadata]);
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
@@ -86,7 +76,7 @@ export function PhoneField({
           autoComplete="tel-national"
           required={required}
           value={national}
-          onChange={(event) => setNational(new AsYouType(country).input(event.target.value))}
+          onChange={(event) => setNational(new AsYouType(country, metadata).input(event.target.value))}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy}
           className="block w-full min-w-0 rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
