@@ -10,7 +10,12 @@ export type PhoneCountryOption = { code: CountryCode; name: string; dial: string
  * country library the catalogue uses) and libphonenumber's metadata for those countries only, so
  * a product for one country ships one country's rules instead of the whole world's (~80 KB).
  */
-export type PhoneFieldData = { countries: PhoneCountryOption[]; metadata: MetadataJson };
+export type PhoneFieldData = {
+  countries: PhoneCountryOption[];
+  metadata: MetadataJson;
+  /** A prefilled number as the field shows it, formatted here so the browser needs no library for it. */
+  prefill?: { value: string; country: CountryCode; national: string };
+};
 
 const full = metadata as unknown as {
   version: number;
@@ -26,7 +31,8 @@ const full = metadata as unknown as {
 export function phoneFieldData(countryCodes: (string | null | undefined)[], prefill?: string): PhoneFieldData {
   const known = new Set<string>(getCountries());
   const wanted = new Set(countryCodes.map((code) => code?.toUpperCase()).filter((code): code is string => !!code && known.has(code)));
-  const prefilledCountry = prefill ? parsePhoneNumberFromString(prefill)?.country : undefined;
+  const parsedPrefill = prefill ? parsePhoneNumberFromString(prefill) : undefined;
+  const prefilledCountry = parsedPrefill?.country;
   if (wanted.size > 0 && prefilledCountry) wanted.add(prefilledCountry);
   const codes = (wanted.size > 0 ? [...wanted] : [...known]) as CountryCode[];
   const chosen = new Set<string>(codes);
@@ -45,5 +51,8 @@ export function phoneFieldData(countryCodes: (string | null | undefined)[], pref
       countries: Object.fromEntries(codes.map((code) => [code, full.countries[code]])),
       nonGeographic: {},
     } as unknown as MetadataJson,
+    ...(prefill && parsedPrefill?.country && chosen.has(parsedPrefill.country)
+      ? { prefill: { value: prefill, country: parsedPrefill.country, national: parsedPrefill.formatNational() } }
+      : {}),
   };
 }

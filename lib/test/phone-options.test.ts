@@ -18,6 +18,10 @@ describe('phoneFieldData', () => {
     expect(parsePhoneNumberFromString('+4915123456789', metadata)?.country).toBe('DE');
   });
 
+  it('formats a prefilled number on the server, so the browser shows it without the library', () => {
+    expect(phoneFieldData(['IN'], '+918879685100').prefill).toMatchObject({ value: '+918879685100', country: 'IN', national: expect.stringContaining('88796 85100') });
+  });
+
   it('shares a calling code only between the countries it keeps', () => {
     const { metadata } = phoneFieldData(['CA']);
     expect((metadata as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes).toEqual({ 1: ['CA'] });
