@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
-import { Providers } from '@/components/providers';
 import { getStoreInfo } from '@/lib/store';
 import './globals.css';
 
@@ -37,7 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );

@@ -9,12 +9,14 @@
  * Env: CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_RUNS (1 per page); --smoke scores only the
  * order page.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { checkBudgets } from './budget-check';
+import { HOME_AND_SECTION_ROUTES, PRODUCT_OVER_FRAMEWORK_KB, PRODUCT_ROUTES, targets } from './budgets';
 import { findOffer, syncAndEnableCatalogue } from './support/catalogue';
+import { firstLoadJs, frameworkJs } from './support/first-load';
 import { BENCH_DIST_DIR, createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
 import { printTable, runWhenMain, writeResult } from './support/report';
 import { SMOKE } from './support/smoke';
@@ -22,41 +24,6 @@ import { buyOrFail, signUpCustomer, storeActions, StorefrontClient } from './sup
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 1);
-
-type RscManifest = Record<string, { entryJSFiles?: Record<string, string[]> }>;
-
-function loadClientManifest(file: string): RscManifest {
-  const source = readFileSync(file, 'utf8');
-  const sandbox = { self: {} as Record<string, unknown>, globalThis: {} as Record<string, unknown> };
-  // The manifest is a script assigning globalThis.__RSC_MANIFEST[...]: run it against a stand-in.
-  new Function('self', 'globalThis', source)(sandbox.self, sandbox.globalThis);
-  return ((sandbox.globalThis.__RSC_MANIFEST ?? sandbox.self.__RSC_MANIFEST) as RscManifest) ?? {};
-}
-
-/** First-load JS per customer route: root main files plus the route's entry chunks, deduplicated. */
-export function firstLoadJs(distDir = BENCH_DIST_DIR) {
-  const routes = JSON.parse(readFileSync(path.join(distDir, 'app-path-routes-manifest.json'), 'utf8')) as Record<string, string>;
-  const build = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
-  const rows: { route: string; chunks: number; 'raw KB': number; 'gzip KB': number }[] = [];
-  for (const [entry, route] of Object.entries(routes)) {
-    if (!entry.endsWith('/page') || route.startsWith('/admin') || route.startsWith('/_')) continue;
-    const manifestFile = path.join(distDir, 'server/app', `${entry}_client-reference-manifest.js`);
-    if (!existsSync(manifestFile)) continue;
-    const manifest = loadClientManifest(manifestFile);
-    const files = new Set(build.rootMainFiles);
-    for (const page of Object.values(manifest)) for (const chunks of Object.values(page.entryJSFiles ?? {})) chunks.forEach((chunk) => files.add(chunk));
-    let raw = 0;
-    let gzip = 0;
-    for (const file of files) {
-      const full = path.join(distDir, file);
-      if (!existsSync(full)) continue;
-      raw += statSync(full).size;
-      gzip += gzipSync(readFileSync(full)).length;
-    }
-    rows.push({ route, chunks: files.size, 'raw KB': Math.round(raw / 102.4) / 10, 'gzip KB': Math.round(gzip / 102.4) / 10 });
-  }
-  return rows.sort((a, b) => a.route.localeCompare(b.route));
-}
 
 async function lighthouseScores(url: string, cookie: string | undefined) {
   const chrome = await chromeLauncher.launch({
@@ -90,17 +57,66 @@ async function lighthouseScores(url: string, cookie: string | undefined) {
   }
 }
 
+export { firstLoadJs } from './support/first-load';
+
+type LighthouseRow = Record<string, string | number>;
+
+/** The issue's rows (#18): each figure beside its target, from this run. */
+function targetRows(js: ReturnType<typeof firstLoadJs>, frameworkKb: number, scores: LighthouseRow[]) {
+  const largest = (routes: string[]) => js.filter((row) => routes.includes(row.route)).sort((a, b) => b['gzip KB'] - a['gzip KB'])[0];
+  const product = largest(PRODUCT_ROUTES);
+  const home = largest(HOME_AND_SECTION_ROUTES);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const rows: Record<string, string>[] = [];
+  if (product) {
+    const over = Math.round((product['gzip KB'] - frameworkKb) * 10) / 10;
+    rows.push({
+      figure: `first-load JS, product pages (largest: ${product.route})`,
+      value: `${product['gzip KB']} KB gz (framework ${frameworkKb} + ${over})`,
+      target: `≤ ${targets.productPagesKb} KB gz, ≤ framework + ${PRODUCT_OVER_FRAMEWORK_KB}`,
+      result: verdict(product['gzip KB'] <= targets.productPagesKb && over <= PRODUCT_OVER_FRAMEWORK_KB),
+    });
+  }
+  if (home) {
+    rows.push({
+      figure: `first-load JS, home and sections (largest: ${home.route})`,
+      value: `${home['gzip KB']} KB gz`,
+      target: `≤ ${targets.homeAndSectionsKb} KB gz`,
+      result: verdict(home['gzip KB'] <= targets.homeAndSectionsKb),
+    });
+  }
+  for (const [label, page] of [
+    ['Lighthouse mobile, product page', 'product'],
+    ['Lighthouse mobile, home', 'home'],
+  ] as const) {
+    const runs = scores.filter((row) => String(row.page).startsWith(page) && typeof row.performance === 'number');
+    if (runs.length === 0) continue;
+    const worst = runs.sort((a, b) => Number(a.performance) - Number(b.performance))[0]!;
+    const worstTbt = Math.max(...runs.map((row) => Number(row['TBT ms'])));
+    rows.push({
+      figure: `${label} (worst of ${runs.length})`,
+      value: `${worst.performance} (TBT ${worstTbt} ms)`,
+      target: `≥ ${targets.lighthousePerformance}, TBT ≤ ${targets.lighthouseTbtMs} ms`,
+      result: verdict(Number(worst.performance) >= targets.lighthousePerformance && worstTbt <= targets.lighthouseTbtMs),
+    });
+  }
+  return rows;
+}
+
 export async function runPagesBench() {
   await ensureProductionBuild();
-  const js = firstLoadJs();
-  printTable('First-load JavaScript per customer route (production build)', js);
+  const js = firstLoadJs(BENCH_DIST_DIR);
+  const framework = frameworkJs(BENCH_DIST_DIR);
+  printTable(`First-load JavaScript per customer route (production build; framework root chunks ${framework['gzip KB']} KB gz, ${framework['raw KB']} KB raw)`, js);
+  const budgets = checkBudgets(BENCH_DIST_DIR);
+  if (budgets.failures.length > 0) console.log(`\nOver budget (bench/budgets.ts):\n${budgets.failures.map((line) => `  ✘ ${line}`).join('\n')}`);
 
   const routes = JSON.parse(readFileSync(path.join(BENCH_DIST_DIR, 'app-path-routes-manifest.json'), 'utf8')) as Record<string, string>;
   const productRoute = Object.values(routes).find((route) => /^\/vouchers\/\[[^\]]+\]$/.test(route));
   const database = await createBenchDatabase('bench_pages');
   const sandbox = await startSandboxProcess({ rateLimits: false, seed: 'bench-pages', timeScale: 0.01 });
   let store: Awaited<ReturnType<typeof startStorefront>> | undefined;
-  const scores: Record<string, string | number>[] = [];
+  const scores: LighthouseRow[] = [];
   try {
     await seedBenchDatabase(database.url);
     await syncAndEnableCatalogue(database.url, sandbox.url);
@@ -132,12 +148,13 @@ export async function runPagesBench() {
       }
     }
     printTable('Lighthouse (mobile profile: simulated slow 4G, 4x CPU slowdown), Debian Chromium headless', scores);
+    printTable('Targets of issue #18 (front end)', targetRows(js, framework['gzip KB'], scores));
   } finally {
     await store?.stop();
     await sandbox.stop();
     await database.drop();
   }
-  writeResult('pages', { firstLoadJs: js, lighthouse: scores });
+  writeResult('pages', { framework, firstLoadJs: js, budgets: budgets.rows, lighthouse: scores, targets: targetRows(js, framework['gzip KB'], scores) });
 }
 
 runWhenMain(import.meta.url, runPagesBench);

@@ -1,8 +1,8 @@
 /**
  * `npm test`: typecheck, lint, Vitest (unit + integration), Playwright against a production
- * build, then the benches and the fault campaign with tiny sizes (`--smoke`, on the build the
- * Playwright run left), in that order, then one closing line with the totals. Exits non-zero if
- * anything failed.
+ * build, the first-load JS budgets of the customer routes on that build, then the benches and
+ * the fault campaign with tiny sizes (`--smoke`, on the build the Playwright run left), in that
+ * order, then one closing line with the totals. Exits non-zero if anything failed.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -78,6 +78,10 @@ await step('playwright', async () => {
   const { expected, unexpected, flaky, skipped } = report.stats;
   return { passed: expected + flaky, failed: unexpected, skipped, ok: code === 0 && unexpected === 0 };
 });
+
+// First-load JavaScript budgets (bench/budgets.ts) on the build the Playwright run left: a
+// customer route over its budget fails the run, naming the route, its size and its budget.
+await step('js budgets', () => onlyExitCodeWith(bin('tsx'), ['--conditions=react-server', 'bench/budget-check.ts'], { BENCH_DIST_DIR: layout.distDir }));
 
 // The smoke needs PostgreSQL (each bench creates and drops its own database): skip it, saying so,
 // when the run has none (DATABASE_URL unset means the embedded PGlite everywhere else).

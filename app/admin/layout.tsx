@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { SandboxBadge } from '@/components/layout/sandbox-badge';
+import { Providers } from '@/components/providers';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireOperator } from '@/lib/auth/guards';
 import { getStoreInfo } from '@/lib/store';
@@ -40,7 +41,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav />
         </nav>
         <main id="content" className="min-w-0">
-          {children}
+          <Providers>{children}</Providers>
         </main>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { getImageProps } from 'next/image';
 
 const palettes = [
   'from-rose-500 to-orange-400',
@@ -29,13 +29,15 @@ const pixels = { sm: 40, md: 56, lg: 80 };
 /**
  * The product's picture in a fixed box: the brand-coloured initials tile, with the stored copy
  * of the supplier's image on top when there is one (served from our origin, resized by
- * next/image). No picture leaves the tile showing.
+ * next/image). No picture leaves the tile showing. A plain <img> with next/image's props
+ * (srcset, lazy loading) rendered on the server: the tile needs no JavaScript in the browser.
  */
 export function ProductTile({ name, imageUrl, size = 'md' }: { name: string; imageUrl: string | null; size?: keyof typeof sizes }) {
   return (
     <span aria-hidden="true" className={`relative grid shrink-0 place-items-center overflow-hidden bg-gradient-to-br font-bold text-white ${paletteOf(name)} ${sizes[size]}`}>
       {initialsOf(name)}
-      {imageUrl && <Image src={imageUrl} alt="" width={pixels[size]} height={pixels[size]} className="absolute inset-0 size-full object-cover" />}
+      {/* eslint-disable-next-line @next/next/no-img-element -- next/image's own props, without its client component */}
+      {imageUrl && <img {...getImageProps({ src: imageUrl, alt: '', width: pixels[size], height: pixels[size] }).props} alt="" className="absolute inset-0 size-full object-cover" />}
     </span>
   );
 }

@@ -6,9 +6,10 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { placeOrderAction, reviewOrderAction } from '@/app/(store)/checkout/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { INPUT_PREFIX, inputDataFromForm, validateInputData } from '@/lib/forms/input-data';
+import { INPUT_PREFIX } from '@/lib/forms/input-names';
 import type { FieldDescriptor } from '@/lib/forms/types';
 import type { CheckoutState } from '@/lib/orders/checkout-state';
+import type { PhoneFieldData } from '@/lib/phone-options';
 import { DynamicField } from './dynamic-field';
 import { cardSurface } from '@/components/ui/card';
 import { GiftCodePayment } from './gift-code-payment';
@@ -33,6 +34,8 @@ export type CheckoutProduct = {
   variants: CheckoutVariant[];
   fields: FieldDescriptor[];
   defaultCountry?: CountryCode;
+  /** Only for products with a phone field: the countries it offers and their numbering rules. */
+  phone?: PhoneFieldData;
 };
 
 const MAX_QUANTITY = 10;
@@ -56,7 +59,6 @@ export function CheckoutForm({
 }) {
   const [reviewState, review, reviewPending] = useActionState<CheckoutState, FormData>(reviewOrderAction, { status: 'idle' });
   const [payState, pay] = useActionState<CheckoutState, FormData>(placeOrderAction, { status: 'idle' });
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [editing, setEditing] = useState(true);
   // A changed price comes back from Pay as a fresh review; the newest review wins.
   const newestReview = [payState.review, reviewState.review]
@@ -66,7 +68,7 @@ export function CheckoutForm({
   const values = { ...prefill, ...(payState.values ?? {}), ...(reviewState.values ?? {}) };
   const [variantId, setVariantId] = useState(values.variantId ?? values.variant ?? product.variants[0]?.id ?? '');
   const variant = product.variants.find((candidate) => candidate.id === variantId);
-  const errors = clientErrors ?? latest.fieldErrors ?? payState.fieldErrors ?? initialErrors ?? {};
+  const errors = latest.fieldErrors ?? payState.fieldErrors ?? initialErrors ?? {};
   const summary = editing || reviewPending ? undefined : newestReview;
   const confirmRef = useRef<HTMLFormElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -85,13 +87,7 @@ export function CheckoutForm({
   }, [summary]);
 
   const submitReview = (formData: FormData) => {
-    // Same schema as the server: instant messages without a round trip.
-    const checked = validateInputData(product.fields, inputDataFromForm(formData));
-    if (!checked.ok) {
-      setClientErrors(checked.fieldErrors);
-      return;
-    }
-    setClientErrors(null);
+    // The server validates with the product's schema and sends back the messages to show.
     setEditing(false);
     review(formData);
   };
@@ -187,10 +183,11 @@ export function CheckoutForm({
               defaultValue={values[`${INPUT_PREFIX}${field.name}`]}
               errors={errors[`${INPUT_PREFIX}${field.name}`]}
               defaultCountry={product.defaultCountry}
+              phone={product.phone}
             />
           ))}
 
-          <FormMessage state={clientErrors ? { status: 'error', message: 'Please correct the highlighted fields.' } : latest} />
+          <FormMessage state={latest} />
           {signInHref && !guestCheckout ? (
             <Link href={signInHref} className="flex w-full justify-center rounded-xl bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700">
               Sign in to buy

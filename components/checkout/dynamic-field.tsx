@@ -3,8 +3,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { useId } from 'react';
 import { Field } from '@/components/ui/field';
-import { INPUT_PREFIX } from '@/lib/forms/input-data';
+import { INPUT_PREFIX } from '@/lib/forms/input-names';
 import type { FieldDescriptor } from '@/lib/forms/types';
+import type { PhoneFieldData } from '@/lib/phone-options';
 import { PhoneField } from './phone-field';
 
 /** One control for one `input_fields` entry: the form is rendered from the product's fields. */
@@ -13,16 +14,19 @@ export function DynamicField({
   defaultValue,
   errors,
   defaultCountry,
+  phone,
 }: {
   field: FieldDescriptor;
   defaultValue?: string;
   errors?: string[];
   defaultCountry?: CountryCode;
+  /** Set by the server for products with a phone field: the countries it offers. */
+  phone?: PhoneFieldData;
 }) {
   const id = useId();
   const name = `${INPUT_PREFIX}${field.name}`;
   const label = field.required ? field.label : `${field.label} (optional)`;
-  if (field.type === 'phone') {
+  if (field.type === 'phone' && phone) {
     return (
       <PhoneField
         name={name}
@@ -32,6 +36,7 @@ export function DynamicField({
         errors={errors}
         hint={field.helpText}
         required={field.required}
+        data={phone}
       />
     );
   }

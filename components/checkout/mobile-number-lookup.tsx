@@ -7,9 +7,19 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PhoneField } from './phone-field';
 import { Card } from '@/components/ui/card';
+import type { PhoneFieldData } from '@/lib/phone-options';
 
 /** Number first, like every recharge app: we find the operator, the customer confirms it. */
-export function MobileNumberLookup({ defaultCountry = 'IN', saved = [] }: { defaultCountry?: CountryCode; saved?: { id: string; label: string; phone: string }[] }) {
+export function MobileNumberLookup({
+  defaultCountry = 'IN',
+  saved = [],
+  phone,
+}: {
+  defaultCountry?: CountryCode;
+  saved?: { id: string; label: string; phone: string }[];
+  /** The countries the store has mobile operators for (lib/phone-options). */
+  phone: PhoneFieldData;
+}) {
   const [state, action] = useActionState(lookupNumberAction, { status: 'idle' });
   return (
     <div className="space-y-3">
@@ -29,7 +39,7 @@ export function MobileNumberLookup({ defaultCountry = 'IN', saved = [] }: { defa
         </nav>
       )}
       <Card as="form" rounded="3xl" action={action} className="space-y-3" noValidate>
-      <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required />
+      <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required data={phone} />
       <FormMessage state={state} />
       <SubmitButton className="w-full py-3 text-base" pendingLabel="Finding the operator…">
         Find plans

@@ -1,27 +1,45 @@
 'use client';
 
-import { AsYouType, getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 import { useId, useMemo, useState } from 'react';
-import { countryName } from '@/lib/catalogue/countries';
+import type { PhoneCountryOption, PhoneFieldData } from '@/lib/phone-options';
+
+type PhoneLibrary = typeof import('libphonenumber-js/core');
 
 /**
- * Every country libphonenumber knows, named by the country library the catalogue uses. (The
- * platform's Intl names differ between Node and browsers, which broke hydration.)
+ * libphonenumber (formatting while typing, parsing) is fetched when the customer first touches
+ * the field, not with the page: the server already formatted a prefilled number, and the server
+ * action validates whatever is sent.
  */
-function useCountryOptions() {
-  return useMemo(
-    () =>
-      getCountries()
-        .map((code) => ({ code, name: countryName(code), dial: getCountryCallingCode(code) }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [],
-  );
+let phoneLibrary: Promise<PhoneLibrary> | undefined;
+let loadedLibrary: PhoneLibrary | undefined;
+const loadPhoneLibrary = () =>
+  (phoneLibrary ??= import('libphonenumber-js/core').then((lib) => {
+    loadedLibrary = lib;
+    return lib;
+  }));
+
+/** Without the library: the offered country whose calling code starts the number (longest first). */
+function splitByDialCode(value: string, options: PhoneCountryOption[], fallback: CountryCode) {
+  const digits = value.replace(/[^\d]/g, '');
+  const matches = options.filter((option) => digits.startsWith(option.dial)).sort((a, b) => b.dial.length - a.dial.length);
+  const best = matches.find((option) => option.code === fallback && option.dial === matches[0]?.dial) ?? matches[0];
+  return best ? { country: best.code, national: digits.slice(best.dial.length) } : { country: fallback, national: value.replace(/^\+\d+\s*/, '') };
 }
 
-function split(value: string | undefined, fallback: CountryCode): { country: CountryCode; national: string } {
-  const parsed = value ? parsePhoneNumberFromString(value) : undefined;
+function split(value: string | undefined, fallback: CountryCode, data: PhoneFieldData, library: PhoneLibrary | undefined): { country: CountryCode; national: string } {
+  if (!value) return { country: fallback, national: '' };
+  if (data.prefill?.value === value) return { country: data.prefill.country, national: data.prefill.national };
+  const parsed = library?.parsePhoneNumberFromString(value, data.metadata);
   if (parsed?.country) return { country: parsed.country, national: parsed.formatNational() };
-  return { country: fallback, national: value?.replace(/^\+\d+\s*/, '') ?? '' };
+  return value.startsWith('+') ? splitByDialCode(value, data.countries, fallback) : { country: fallback, national: value };
+}
+
+function toE164(national: string, country: CountryCode, dial: string, metadata: MetadataJson, library: PhoneLibrary | undefined): string {
+  const digits = national.replace(/[^\d+]/g, '');
+  if (!digits) return '';
+  const parsed = library && (digits.startsWith('+') ? library.parsePhoneNumberFromString(digits, metadata) : library.parsePhoneNumberFromString(digits, country, metadata));
+  return parsed?.number ?? (digits.startsWith('+') ? digits : `+${dial}${digits.replace(/^0+/, '')}`);
 }
 
 /**
@@ -36,6 +54,7 @@ export function PhoneField({
   errors,
   hint,
   required,
+  data,
 }: {
   name: string;
   label: string;
@@ -44,22 +63,32 @@ export function PhoneField({
   errors?: string[];
   hint?: string | null;
   required?: boolean;
+  /** The countries offered and their numbering rules, chosen on the server (lib/phone-options). */
+  data: PhoneFieldData;
 }) {
   const id = useId();
-  const options = useCountryOptions();
-  const initial = split(defaultValue, defaultCountry);
+  const { countries: options, metadata } = data;
+  const fallback = options.some((option) => option.code === defaultCountry) ? defaultCountry : (options[0]?.code ?? defaultCountry);
+  // Set once loaded: a field shown again (Edit after Review) formats with it from the start.
+  const [library, setLibrary] = useState<PhoneLibrary | undefined>(() => loadedLibrary);
+  const [initial] = useState(() => split(defaultValue, fallback, data, loadedLibrary));
   const [country, setCountry] = useState<CountryCode>(initial.country);
   const [national, setNational] = useState(initial.national);
-  const e164 = useMemo(() => {
-    const digits = national.replace(/[^\d+]/g, '');
-    if (!digits) return '';
-    const parsed = digits.startsWith('+') ? parsePhoneNumberFromString(digits) : parsePhoneNumberFromString(digits, country);
-    return parsed?.number ?? `+${getCountryCallingCode(country)}${digits.replace(/^0+/, '')}`;
-  }, [national, country]);
+  const dial = options.find((option) => option.code === country)?.dial ?? '';
+  const e164 = useMemo(() => toE164(national, country, dial, metadata, library), [national, country, dial, metadata, library]);
+  const format = (text: string, lib = library) => (lib ? new lib.AsYouType(country, metadata).input(text) : text);
+  const load = () => {
+    if (library) return;
+    void loadPhoneLibrary().then((lib) => {
+      setLibrary(() => lib);
+      // Format what was typed before the library arrived.
+      setNational((current) => (current ? format(current, lib) : current));
+    });
+  };
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div>
+    <div onFocus={load} onPointerDown={load}>
       <label htmlFor={`${id}-number`} className="block text-sm font-medium">
         {label}
       </label>
@@ -86,7 +115,7 @@ export function PhoneField({
           autoComplete="tel-national"
           required={required}
           value={national}
-          onChange={(event) => setNational(new AsYouType(country).input(event.target.value))}
+          onChange={(event) => setNational(format(event.target.value))}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy}
           className="block w-full min-w-0 rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"

@@ -9,6 +9,7 @@ import { currentStoreSettings } from '@/lib/store/settings';
 import { CheckoutForm, type CheckoutProduct } from './checkout-form';
 import { DetectedOperator } from './detected-operator';
 import { isUuid } from '@/lib/ids';
+import { phoneFieldData } from '@/lib/phone-options';
 
 function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
   if (product.vertical === 'esim') {
@@ -41,12 +42,15 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
     if (text && (key.startsWith('input.') || ['variant', 'amount', 'quantity'].includes(key))) prefill[key] = text;
   }
 
+  const phoneField = product.inputFields.find((field) => field.type === 'phone');
   const checkoutProduct: CheckoutProduct = {
     id: product.id,
     vertical: product.vertical,
     name: product.name,
     fields: product.inputFields,
     defaultCountry: (product.countryCode ?? undefined) as CountryCode | undefined,
+    // Only phone products ship a country picker, with the rules of the countries they serve.
+    phone: phoneField ? phoneFieldData([product.countryCode], prefill[`input.${phoneField.name}`]) : undefined,
     variants: product.variants.map((variant) => ({
       id: variant.id,
       ...variantLabel(product, variant),

@@ -1,42 +1,13 @@
-'use client';
-
 import { Gamepad2, Gift, Globe, Smartphone, type LucideIcon } from 'lucide-react';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { verticals, type VerticalSlug } from '@/lib/verticals';
+import type { VerticalSlug } from '@/lib/verticals';
+import { NavLinkList } from './nav-link-list';
 
 const icons: Record<VerticalSlug, LucideIcon> = { vouchers: Gift, games: Gamepad2, mobile: Smartphone, esim: Globe };
 
-/** The four verticals; highlights the one the customer is in. A tab bar on phones, links on wider screens. */
+/** The section links with their icons drawn on the server; only the highlighting runs in the browser. */
 export function NavLinks({ variant }: { variant: 'bar' | 'inline' }) {
-  const pathname = usePathname();
-  return (
-    <ul className={variant === 'bar' ? 'grid grid-cols-4 gap-1 px-2 pb-2 sm:hidden' : 'hidden items-center gap-1 sm:flex'}>
-      {verticals.map((vertical) => {
-        const href = `/${vertical.slug}`;
-        const active = pathname === href || pathname.startsWith(`${href}/`);
-        const Icon = icons[vertical.slug];
-        return (
-          <li key={vertical.slug}>
-            <Link
-              href={href}
-              aria-current={active ? 'page' : undefined}
-              className={[
-                'transition-colors',
-                variant === 'bar'
-                  ? 'flex flex-col items-center gap-0.5 rounded-xl py-1.5 text-xs font-medium'
-                  : 'inline-flex items-center gap-1.5 rounded-full px-3 py-2 text-sm font-medium',
-                active
-                  ? 'bg-brand-600 text-white'
-                  : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
-              ].join(' ')}
-            >
-              <Icon aria-hidden="true" className={variant === 'bar' ? 'size-5' : 'size-4'} />
-              {vertical.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const drawn = Object.fromEntries(
+    Object.entries(icons).map(([slug, Icon]) => [slug, <Icon key={slug} aria-hidden="true" className={variant === 'bar' ? 'size-5' : 'size-4'} />]),
+  ) as Record<VerticalSlug, React.ReactNode>;
+  return <NavLinkList variant={variant} icons={drawn} />;
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { toE164 } from '@/lib/phone';
 import { plainText } from '@/lib/validation';
+import { INPUT_PREFIX } from './input-names';
 import type { FieldDescriptor } from './types';
 
 // The browser runs this module under a CSP without 'unsafe-eval': zod would probe for eval (to
 // compile its parsers), and every probe is reported as a violation.
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
-/** Form controls carry this prefix, so product fields never collide with the checkout's own. */
-export const INPUT_PREFIX = 'input.';
+export { INPUT_PREFIX, inputDataFromForm } from './input-names';
 
 function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
   const label = field.label;
@@ -66,23 +66,14 @@ function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
 }
 
 /**
- * The one validator of a product's `input_data`, used by the browser (instant messages) and by
- * the server action (authoritative). Unknown keys are refused: the supplier rejects them too.
+ * The one validator of a product's `input_data`, run by the server actions (the browser
+ * shows the messages they send back). Unknown keys are refused: the supplier rejects them too.
  */
 export function inputDataSchema(fields: FieldDescriptor[]) {
   const shape = Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field)]));
   return z
     .strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `This product does not take: ${issue.keys.join(', ')}.` : undefined) })
     .transform((data) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Record<string, string>);
-}
-
-/** The product fields of a submitted form (`input.player_id` -> `player_id`). */
-export function inputDataFromForm(formData: FormData): Record<string, string> {
-  const data: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith(INPUT_PREFIX) && typeof value === 'string') data[key.slice(INPUT_PREFIX.length)] = value;
-  }
-  return data;
 }
 
 export type InputDataResult =

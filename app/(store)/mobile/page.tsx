@@ -3,17 +3,25 @@ import { Suspense } from 'react';
 import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
+import { getSectionProducts } from '@/lib/catalogue/storefront';
+import { phoneFieldData } from '@/lib/phone-options';
 import { listMySavedPhones } from '@/lib/recipients';
 import { getVertical } from '@/lib/verticals';
 
 export const metadata: Metadata = { title: getVertical('mobile').title };
+
+/** The lookup offers the countries the store has operators for (all of them if one is global). */
+async function lookupPhoneData() {
+  const operators = await getSectionProducts('mobile');
+  return phoneFieldData(operators.some((product) => !product.countryCode) ? [] : ['IN', ...operators.map((product) => product.countryCode)]);
+}
 
 export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (
     <Suspense fallback={<CatalogueSkeleton />}>
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
-        <MobileNumberLookup saved={await listMySavedPhones()} />
+        <MobileNumberLookup saved={await listMySavedPhones()} phone={await lookupPhoneData()} />
       </div>
       <h2 className="text-lg font-semibold">Or pick your operator</h2>
     </SectionPage>

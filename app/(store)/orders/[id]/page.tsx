@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveOrderStatus } from '@/components/orders/live-order-status';
+import { Providers } from '@/components/providers';
 import { orderPrefill } from '@/components/orders/order-list';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import { requireUser } from '@/lib/auth/guards';
@@ -138,7 +139,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         </section>
       )}
 
-      <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} access={access} />
+      <Providers>
+        <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} access={access} />
+      </Providers>
 
       {order.vertical === 'voucher' && secrets?.vouchers && secrets.vouchers.length > 0 && (
         <Card as="section" rounded="3xl" aria-labelledby="codes">
