@@ -4,9 +4,13 @@ import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { listMySavedPhones } from '@/lib/recipients';
+import { pageMetadata } from '@/lib/seo/server';
 import { getVertical } from '@/lib/verticals';
 
-export const metadata: Metadata = { title: getVertical('mobile').title };
+export async function generateMetadata(): Promise<Metadata> {
+  const section = getVertical('mobile');
+  return pageMetadata({ title: section.title, description: section.description, path: '/mobile' });
+}
 
 export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (
