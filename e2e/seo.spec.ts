@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 /* Issue 19: sitemap.xml and robots.txt from the catalogue, per-page metadata, Product JSON-LD. */
 
 // A busy machine: first page loads of a fresh server can take a while.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
 
