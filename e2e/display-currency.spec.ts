@@ -36,6 +36,7 @@ test('rupiah estimates from Accept-Language, the exact store-currency price at r
 
   // Product page: every option card shows "≈ Rp …" beside the store price.
   await pubg.click();
+  await expect(page).toHaveURL(/\/games\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   const options = page.getByTestId('option');
   await expect(options.first()).toContainText(/\$\d+\.\d{2}/);
   await expect(options.first().getByTestId('display-price')).toHaveText(/^≈ Rp\s?\d/);
@@ -72,6 +73,7 @@ test('rupiah estimates from Accept-Language, the exact store-currency price at r
   await picker(page).selectOption('EUR');
   await expect(page.getByTestId('display-price').first()).toHaveText(/^≈ \d[\d.]*(,\d{2})?\s?€$/);
   await page.getByRole('link', { name: /^Steam Wallet Card/ }).first().click();
+  await expect(page).toHaveURL(/\/vouchers\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   await expect(page.getByTestId('option').first().getByTestId('display-price')).toHaveText(/€/);
   await expect(picker(page)).toHaveValue('EUR');
   await shot(page, 'product-eur');
