@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
+import { siteUrl } from '@/lib/seo/server';
 import { getStoreInfo } from '@/lib/store';
 import './globals.css';
 
@@ -11,9 +12,15 @@ const inter = localFont({
 
 export async function generateMetadata(): Promise<Metadata> {
   const { name } = await getStoreInfo();
+  const description = 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.';
   return {
+    // Relative URLs in metadata (Open Graph images, canonicals) resolve against the public origin.
+    metadataBase: new URL(siteUrl()),
     title: { default: name, template: `%s · ${name}` },
-    description: 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.',
+    description,
+    // Pages that name their own image or title replace these; every other page shares the store's.
+    openGraph: { type: 'website', siteName: name, title: name, description, images: [{ url: '/og-default.png', width: 1200, height: 630, alt: name }] },
+    twitter: { card: 'summary_large_image' },
     // Files in public/: every page links them, so browsers stop asking for a missing /favicon.ico.
     manifest: '/manifest.webmanifest',
     icons: {

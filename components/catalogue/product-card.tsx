@@ -1,12 +1,15 @@
 import Link from 'next/link';
 import type { StoreProduct } from '@/lib/catalogue/queries';
+import { formatApprox } from '@/lib/display-currency';
+import { getDisplayCurrency } from '@/lib/display-currency/server';
 import { formatMoney } from '@/lib/money';
 import { CountryFlag } from './country-flag';
 import { ProductTile } from './product-tile';
 import { Card } from '@/components/ui/card';
 
 /** One product in a section grid: its name first (that is what the link reads), then where and how much. */
-export function ProductCard({ product, storeCurrency }: { product: StoreProduct; storeCurrency: string }) {
+export async function ProductCard({ product, storeCurrency }: { product: StoreProduct; storeCurrency: string }) {
+  const { display } = await getDisplayCurrency();
   const esim = product.vertical === 'esim';
   return (
     <Card as={Link} padded={false}
@@ -32,6 +35,11 @@ export function ProductCard({ product, storeCurrency }: { product: StoreProduct;
         <span className="block font-semibold tabular-nums" data-testid="from-price">
           {formatMoney(product.fromPrice, storeCurrency)}
         </span>
+        {display && (
+          <span className="block text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="display-price">
+            {formatApprox(product.fromPrice, display)}
+          </span>
+        )}
       </span>
     </Card>
   );

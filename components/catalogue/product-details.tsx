@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { StoreProductDetail, StoreVariant } from '@/lib/catalogue/queries';
+import { formatApprox, type DisplayCurrency } from '@/lib/display-currency';
+import { getDisplayCurrency } from '@/lib/display-currency/server';
 import { Decimal, formatMoney } from '@/lib/money';
 import { getVertical } from '@/lib/verticals';
 import { CountryFlag } from './country-flag';
@@ -18,6 +20,16 @@ function priceLabel(variant: StoreVariant, storeCurrency: string): string {
     : `${formatMoney(variant.priceMin, storeCurrency)} – ${formatMoney(variant.priceMax, storeCurrency)}`;
 }
 
+/** The display-currency estimate under a price (the lower end of a range). */
+function Approx({ amount, display }: { amount: string; display: DisplayCurrency | null }) {
+  if (!display) return null;
+  return (
+    <span className="block text-xs font-normal tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="display-price">
+      {formatApprox(amount, display)}
+    </span>
+  );
+}
+
 /** Face value in the product's own currency, shown when it is not the price itself. */
 function faceLabel(variant: StoreVariant): string {
   return variant.kind === 'range'
@@ -25,7 +37,7 @@ function faceLabel(variant: StoreVariant): string {
     : formatMoney(variant.faceMin, variant.currency);
 }
 
-function EsimPlans({ product, storeCurrency }: { product: StoreProductDetail; storeCurrency: string }) {
+function EsimPlans({ product, storeCurrency, display }: { product: StoreProductDetail; storeCurrency: string; display: DisplayCurrency | null }) {
   return (
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Plans">
       {product.variants.map((variant) => (
@@ -35,6 +47,7 @@ function EsimPlans({ product, storeCurrency }: { product: StoreProductDetail; st
             {variant.validityDays ? `${variant.validityDays} day${variant.validityDays === 1 ? '' : 's'}` : variant.name}
           </p>
           <p className="mt-3 text-lg font-semibold tabular-nums">{priceLabel(variant, storeCurrency)}</p>
+          <Approx amount={variant.priceMin} display={display} />
           {variant.currency !== storeCurrency && <p className="text-xs text-zinc-500">{faceLabel(variant)}</p>}
         </Card>
       ))}
@@ -42,7 +55,7 @@ function EsimPlans({ product, storeCurrency }: { product: StoreProductDetail; st
   );
 }
 
-function OptionList({ product, storeCurrency }: { product: StoreProductDetail; storeCurrency: string }) {
+function OptionList({ product, storeCurrency, display }: { product: StoreProductDetail; storeCurrency: string; display: DisplayCurrency | null }) {
   const voucher = product.vertical === 'voucher';
   return (
     <Card as="ul" padded={false} className="divide-y divide-zinc-100 overflow-hidden dark:divide-zinc-800" aria-label="Options">
@@ -62,6 +75,7 @@ function OptionList({ product, storeCurrency }: { product: StoreProductDetail; s
             <p className="shrink-0 text-right font-semibold tabular-nums">
               {variant.kind === 'range' && <span className="block text-xs font-normal text-zinc-500">from</span>}
               {variant.kind === 'range' ? formatMoney(variant.priceMin, storeCurrency) : priceLabel(variant, storeCurrency)}
+              <Approx amount={variant.priceMin} display={display} />
             </p>
           </li>
         );
@@ -71,7 +85,8 @@ function OptionList({ product, storeCurrency }: { product: StoreProductDetail; s
 }
 
 /** A product page's body: what it is, where it works, and every option with its price. */
-export function ProductDetails({ product, storeCurrency, children }: { product: StoreProductDetail; storeCurrency: string; children?: React.ReactNode }) {
+export async function ProductDetails({ product, storeCurrency, children }: { product: StoreProductDetail; storeCurrency: string; children?: React.ReactNode }) {
+  const { display } = await getDisplayCurrency();
   const section = getVertical(product.slug);
   const esim = product.vertical === 'esim';
   return (
@@ -112,7 +127,7 @@ export function ProductDetails({ product, storeCurrency, children }: { product: 
         <h2 id="prices-heading" className="text-lg font-semibold">
           {esim ? 'Plans' : product.vertical === 'voucher' ? 'Amounts' : 'Packs and amounts'}
         </h2>
-        {esim ? <EsimPlans product={product} storeCurrency={storeCurrency} /> : <OptionList product={product} storeCurrency={storeCurrency} />}
+        {esim ? <EsimPlans product={product} storeCurrency={storeCurrency} display={display} /> : <OptionList product={product} storeCurrency={storeCurrency} display={display} />}
         <p className="text-xs text-zinc-500 dark:text-zinc-400">Prices in {storeCurrency}. The exact price is confirmed before you pay.</p>
       </section>
       )}

@@ -1,14 +1,25 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getSectionProduct } from '@/lib/catalogue/storefront';
+import { productDescription, productJsonLd, productTitle, serializeJsonLd } from '@/lib/seo';
+import { pageMetadata, siteUrl } from '@/lib/seo/server';
 import { getStoreInfo } from '@/lib/store';
 import type { VerticalSlug } from '@/lib/verticals';
 import { ProductCheckout } from '@/components/checkout/product-checkout';
 import { ProductDetails } from './product-details';
 
 export async function productMetadata(slug: VerticalSlug, id: string): Promise<Metadata> {
-  const product = await getSectionProduct(slug, id);
-  return { title: product ? (product.vertical === 'esim' ? `${product.destination} eSIM` : product.name) : 'Not found' };
+  const [product, store] = await Promise.all([getSectionProduct(slug, id), getStoreInfo()]);
+  if (!product) return { title: 'Not found' };
+  return pageMetadata({
+    title: productTitle(product),
+    description: productDescription(product, store.currency, store.name),
+    path: `/${product.slug}/${product.id}`,
+    // The product's own picture, served from our origin; none: the store's default card.
+    image: product.imageUrl,
+    // Sandbox test products are for trying the store, never for search results.
+    noIndex: product.testScenario,
+  });
 }
 
 /**
@@ -24,11 +35,15 @@ export async function ProductPage({
   id: string;
   searchParams?: Record<string, string | string[] | undefined>;
 }) {
-  const [product, { currency }] = await Promise.all([getSectionProduct(slug, id), getStoreInfo()]);
+  const [product, { currency, name }] = await Promise.all([getSectionProduct(slug, id), getStoreInfo()]);
   if (!product) notFound();
+  const structured = productJsonLd(product, { baseUrl: siteUrl(), storeCurrency: currency, storeName: name, description: productDescription(product, currency, name) });
   return (
-    <ProductDetails product={product} storeCurrency={currency}>
-      <ProductCheckout product={product} storeCurrency={currency} searchParams={searchParams} />
-    </ProductDetails>
+    <>
+      {structured && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }} />}
+      <ProductDetails product={product} storeCurrency={currency}>
+        <ProductCheckout product={product} storeCurrency={currency} searchParams={searchParams} />
+      </ProductDetails>
+    </>
   );
 }

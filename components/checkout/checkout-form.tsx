@@ -23,6 +23,8 @@ export type CheckoutVariant = {
   currency: string;
   /** The estimated price in the store currency ("$5.49", "from $1.10"). */
   priceLabel: string;
+  /** The estimate in the customer's display currency ("≈ Rp 22.000"), or null: never what is charged. */
+  approxLabel?: string | null;
   detail: string | null;
   category: string | null;
 };
@@ -124,6 +126,11 @@ export function CheckoutForm({
                           <span className="font-semibold">{candidate.name}</span>
                           {candidate.detail && <span className="text-xs text-zinc-600 dark:text-zinc-400">{candidate.detail}</span>}
                           <span className="mt-1 text-sm font-medium text-brand-700 dark:text-brand-100">{candidate.priceLabel}</span>
+                          {candidate.approxLabel && (
+                            <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="display-price">
+                              {candidate.approxLabel}
+                            </span>
+                          )}
                         </label>
                       </li>
                     ))}

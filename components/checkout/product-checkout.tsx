@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { listProductNamesOnSale, type StoreProductDetail, type StoreVariant } from '@/lib/catalogue/queries';
 import { Decimal, formatAmount, formatMoney, formatMoneyRange } from '@/lib/money';
+import { formatApprox } from '@/lib/display-currency';
+import { getDisplayCurrency } from '@/lib/display-currency/server';
 import { listMyRecipientsFor } from '@/lib/recipients';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { currentStoreSettings } from '@/lib/store/settings';
@@ -36,6 +38,7 @@ function priceLabel(variant: StoreVariant, storeCurrency: string): string {
 export async function ProductCheckout({ product, storeCurrency, searchParams }: { product: StoreProductDetail; storeCurrency: string; searchParams: SearchParams }) {
   const user = await getCurrentUser();
   const settings = await currentStoreSettings();
+  const { display } = await getDisplayCurrency();
   const prefill: Record<string, string> = {};
   for (const [key, value] of Object.entries(searchParams)) {
     const text = firstString(value);
@@ -59,6 +62,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
       maxAmount: formatAmount(variant.faceMax, variant.currency),
       currency: variant.currency,
       priceLabel: priceLabel(variant, storeCurrency),
+      approxLabel: display ? formatApprox(variant.priceMin, display) : null,
       category: variant.category,
     })),
   };

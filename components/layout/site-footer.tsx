@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import { getDisplayCurrency } from '@/lib/display-currency/server';
 import { listHelpPages } from '@/lib/help';
 import { getStoreInfo } from '@/lib/store';
 import { verticals } from '@/lib/verticals';
+import { CurrencyPicker } from './currency-picker';
 
 export async function SiteFooter() {
-  const [store, helpPages] = await Promise.all([getStoreInfo(), listHelpPages()]);
+  const [store, helpPages, displayCurrency] = await Promise.all([getStoreInfo(), listHelpPages(), getDisplayCurrency()]);
   return (
     <footer className="mt-16 border-t border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-2 lg:grid-cols-4">
@@ -13,6 +15,12 @@ export async function SiteFooter() {
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
             Digital codes, top-ups and eSIMs, delivered to your screen in seconds. Prices in {store.currency}.
           </p>
+          {displayCurrency.options.length > 1 && (
+            <div className="mt-3 text-zinc-600 dark:text-zinc-400">
+              <CurrencyPicker options={displayCurrency.options} selected={displayCurrency.selected} />
+              <p className="mt-1 text-xs">Estimates only: you always pay in {store.currency}.</p>
+            </div>
+          )}
         </div>
         <nav aria-label="Shop">
           <p className="font-semibold">Shop</p>

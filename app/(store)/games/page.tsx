@@ -2,9 +2,13 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
 import { SectionPage } from '@/components/catalogue/section-page';
+import { pageMetadata } from '@/lib/seo/server';
 import { getVertical } from '@/lib/verticals';
 
-export const metadata: Metadata = { title: getVertical('games').title };
+export async function generateMetadata(): Promise<Metadata> {
+  const section = getVertical('games');
+  return pageMetadata({ title: section.title, description: section.description, path: '/games' });
+}
 
 export default async function GamesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (

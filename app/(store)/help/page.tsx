@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listHelpPages } from '@/lib/help';
+import { pageMetadata } from '@/lib/seo/server';
 
-export const metadata: Metadata = { title: 'Help', description: 'Answers about delivery, refunds, eSIMs and your account.' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageMetadata({ title: 'Help', description: 'Answers about delivery, refunds, eSIMs and your account.', path: '/help' });
+}
 
 export default async function HelpIndexPage() {
   const pages = await listHelpPages();

@@ -6,9 +6,13 @@ import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { getSectionProducts } from '@/lib/catalogue/storefront';
 import { phoneFieldData } from '@/lib/phone-options';
 import { listMySavedPhones } from '@/lib/recipients';
+import { pageMetadata } from '@/lib/seo/server';
 import { getVertical } from '@/lib/verticals';
 
-export const metadata: Metadata = { title: getVertical('mobile').title };
+export async function generateMetadata(): Promise<Metadata> {
+  const section = getVertical('mobile');
+  return pageMetadata({ title: section.title, description: section.description, path: '/mobile' });
+}
 
 /** The lookup offers the countries the store has operators for (all of them if one is global). */
 async function lookupPhoneData() {

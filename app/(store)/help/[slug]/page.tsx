@@ -4,13 +4,14 @@ import { notFound } from 'next/navigation';
 import { Markdown } from '@/components/ui/markdown';
 import { dateFormat } from '@/lib/format';
 import { fillPlaceholders, getHelpPage, listHelpPages } from '@/lib/help';
+import { pageMetadata } from '@/lib/seo/server';
 import { getStoreInfo } from '@/lib/store';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getHelpPage((await params).slug);
-  return page ? { title: page.title, description: page.summary } : {};
+  return page ? pageMetadata({ title: page.title, description: page.summary, path: `/help/${page.slug}` }) : {};
 }
 
 export default async function HelpTopicPage({ params }: Props) {
