@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { Providers } from '@/components/providers';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { getStoreInfo } from '@/lib/store';
 import './globals.css';
 
@@ -11,10 +13,10 @@ const inter = localFont({
 });
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { name } = await getStoreInfo();
+  const [{ name }, t] = await Promise.all([getStoreInfo(), getTranslations('meta')]);
   return {
     title: { default: name, template: `%s · ${name}` },
-    description: 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.',
+    description: t('description'),
     // Files in public/: every page links them, so browsers stop asking for a missing /favicon.ico.
     manifest: '/manifest.webmanifest',
     icons: {
@@ -33,11 +35,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        <ClientIntl namespaces={['shell']}>
+          <Providers>{children}</Providers>
+        </ClientIntl>
       </body>
     </html>
   );

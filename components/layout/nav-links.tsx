@@ -3,6 +3,7 @@
 import { Gamepad2, Gift, Globe, Smartphone, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { verticals, type VerticalSlug } from '@/lib/verticals';
 
 const icons: Record<VerticalSlug, LucideIcon> = { vouchers: Gift, games: Gamepad2, mobile: Smartphone, esim: Globe };
@@ -10,6 +11,7 @@ const icons: Record<VerticalSlug, LucideIcon> = { vouchers: Gift, games: Gamepad
 /** The four verticals; highlights the one the customer is in. A tab bar on phones, links on wider screens. */
 export function NavLinks({ variant }: { variant: 'bar' | 'inline' }) {
   const pathname = usePathname();
+  const t = useTranslations('shell.verticals');
   return (
     <ul className={variant === 'bar' ? 'grid grid-cols-4 gap-1 px-2 pb-2 sm:hidden' : 'hidden items-center gap-1 sm:flex'}>
       {verticals.map((vertical) => {
@@ -32,7 +34,7 @@ export function NavLinks({ variant }: { variant: 'bar' | 'inline' }) {
               ].join(' ')}
             >
               <Icon aria-hidden="true" className={variant === 'bar' ? 'size-5' : 'size-4'} />
-              {vertical.label}
+              {t(`${vertical.slug}.label`)}
             </Link>
           </li>
         );
