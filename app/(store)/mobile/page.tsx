@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
 import { SectionPage } from '@/components/catalogue/section-page';
@@ -9,13 +10,14 @@ import { getVertical } from '@/lib/verticals';
 export const metadata: Metadata = { title: getVertical('mobile').title };
 
 export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations('catalogue');
   return (
     <Suspense fallback={<CatalogueSkeleton />}>
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
         <MobileNumberLookup saved={await listMySavedPhones()} />
       </div>
-      <h2 className="text-lg font-semibold">Or pick your operator</h2>
+      <h2 className="text-lg font-semibold">{t('orPickOperator')}</h2>
     </SectionPage>
     </Suspense>
   );
