@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import id from '@/messages/id.json';
+import { fieldMessageKeys } from '@/lib/forms/input-data';
 import { negotiateLocale } from './config';
 
 type Tree = { [key: string]: string | Tree };
@@ -109,6 +110,12 @@ describe('translation keys in code', () => {
       return !keys.some((k) => pattern.test(k));
     });
     expect(missing).toEqual([]);
+  });
+});
+
+describe('field validation messages', () => {
+  it('every message of the field validator has a translation', () => {
+    expect(Object.keys(en.fields).sort()).toEqual([...fieldMessageKeys].sort());
   });
 });
 

@@ -1,6 +1,7 @@
 'use client';
 
 import type { CountryCode } from 'libphonenumber-js';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { lookupNumberAction } from '@/app/(store)/mobile/actions';
 import { FormMessage } from '@/components/ui/form-message';
@@ -11,10 +12,11 @@ import { Card } from '@/components/ui/card';
 /** Number first, like every recharge app: we find the operator, the customer confirms it. */
 export function MobileNumberLookup({ defaultCountry = 'IN', saved = [] }: { defaultCountry?: CountryCode; saved?: { id: string; label: string; phone: string }[] }) {
   const [state, action] = useActionState(lookupNumberAction, { status: 'idle' });
+  const t = useTranslations('checkout');
   return (
     <div className="space-y-3">
       {saved.length > 0 && (
-        <nav aria-label="Saved numbers" className="flex flex-wrap gap-2">
+        <nav aria-label={t('savedNumbers')} className="flex flex-wrap gap-2">
           {saved.map((recipient) => (
             <form key={recipient.id} action={action}>
               <input type="hidden" name="phone" value={recipient.phone} />
@@ -29,10 +31,10 @@ export function MobileNumberLookup({ defaultCountry = 'IN', saved = [] }: { defa
         </nav>
       )}
       <Card as="form" rounded="3xl" action={action} className="space-y-3" noValidate>
-      <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required />
+      <PhoneField name="phone" label={t('mobileToRecharge')} defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required />
       <FormMessage state={state} />
-      <SubmitButton className="w-full py-3 text-base" pendingLabel="Finding the operator…">
-        Find plans
+      <SubmitButton className="w-full py-3 text-base" pendingLabel={t('findingOperator')}>
+        {t('findPlans')}
       </SubmitButton>
       </Card>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { AsYouType, getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import { countryName } from '@/lib/catalogue/countries';
 
@@ -46,6 +47,7 @@ export function PhoneField({
   required?: boolean;
 }) {
   const id = useId();
+  const t = useTranslations('checkout');
   const options = useCountryOptions();
   const initial = split(defaultValue, defaultCountry);
   const [country, setCountry] = useState<CountryCode>(initial.country);
@@ -65,7 +67,7 @@ export function PhoneField({
       </label>
       <div className="mt-1 flex gap-2">
         <label htmlFor={`${id}-country`} className="sr-only">
-          Country code
+          {t('countryCode')}
         </label>
         <select
           id={`${id}-country`}

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { User } from '@/lib/auth/guards';
 import { formValues, validatedAction } from '@/lib/actions';
@@ -22,18 +23,18 @@ import { getStoreInfo } from '@/lib/store';
 
 async function summarize(quote: CheckoutQuote, user: User | undefined, checkoutToken: string, priceChanged: boolean): Promise<ReviewSummary> {
   const after = user ? (await balanceOf(user.id, quote.storeCurrency)).minus(quote.retail) : null;
-  const { cardPaymentsEnabled } = await currentStoreSettings();
+  const [{ cardPaymentsEnabled }, locale] = await Promise.all([currentStoreSettings(), getLocale()]);
   return {
     productName: quote.product.displayName ?? quote.product.name,
-    variantName: quote.variant.kind === 'range' ? formatMoney(quote.faceAmount, quote.variant.currency) : quote.variant.name,
+    variantName: quote.variant.kind === 'range' ? formatMoney(quote.faceAmount, quote.variant.currency, locale) : quote.variant.name,
     quantity: quote.quantity,
     recipient: quote.recipient?.startsWith('+') ? formatInternational(quote.recipient) : quote.recipient,
     faceValue:
-      quote.variant.currency !== quote.storeCurrency ? formatMoney(new Decimal(quote.faceAmount).times(quote.quantity), quote.variant.currency) : null,
-    price: formatMoney(quote.retail, quote.storeCurrency),
-    listedPrice: quote.listed && quote.retail.lt(quote.listed) ? formatMoney(quote.listed, quote.storeCurrency) : null,
+      quote.variant.currency !== quote.storeCurrency ? formatMoney(new Decimal(quote.faceAmount).times(quote.quantity), quote.variant.currency, locale) : null,
+    price: formatMoney(quote.retail, quote.storeCurrency, locale),
+    listedPrice: quote.listed && quote.retail.lt(quote.listed) ? formatMoney(quote.listed, quote.storeCurrency, locale) : null,
     expectedRetail: quote.retail.toFixed(),
-    balanceAfter: after ? formatMoney(after, quote.storeCurrency) : null,
+    balanceAfter: after ? formatMoney(after, quote.storeCurrency, locale) : null,
     sufficientBalance: after ? after.gte(0) : false,
     cardEnabled: cardPaymentsEnabled,
     guest: !user,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { listMySavedPhones } from '@/lib/recipients';
@@ -15,7 +16,9 @@ export default async function MobilePage({ searchParams }: { searchParams: Promi
     <Suspense fallback={<CatalogueSkeleton />}>
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
-        <MobileNumberLookup saved={await listMySavedPhones()} />
+        <ClientIntl namespaces={['checkout']}>
+          <MobileNumberLookup saved={await listMySavedPhones()} />
+        </ClientIntl>
       </div>
       <h2 className="text-lg font-semibold">{t('orPickOperator')}</h2>
     </SectionPage>
