@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import id from '@/messages/id.json';
@@ -21,9 +22,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const english = flatten(en as Tree);
 const indonesian = flatten(id as Tree);
 
-/** The arguments a message takes ("{balance}", "{count, plural, …}"), not the words inside plural branches. */
+/** The arguments a message takes ("{balance}", "{count, plural, …}"), from ICU's own parser (it also refuses bad syntax). */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]!))].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) names.add(element.value);
+      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+      if (element.type === TYPE.tag) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 describe('messages', () => {
