@@ -11,6 +11,7 @@ import { formatInternational } from '@/lib/phone';
 import { ChangePasswordForm } from './_components/change-password-form';
 import { SavedRecipients } from './_components/saved-recipients';
 import { Card } from '@/components/ui/card';
+import { ClientIntl } from '@/components/i18n/client-intl';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
@@ -68,6 +69,7 @@ export default async function AccountPage() {
             <OrderList orders={orders} products={orderProducts} />
           </Section>
           <Section title={t('savedRecipients')}>
+            <ClientIntl namespaces={['accountForms']}>
             <SavedRecipients
               recipients={recipients.map((recipient) => ({
                 id: recipient.id,
@@ -80,9 +82,12 @@ export default async function AccountPage() {
                     : [recipient.values.player_id, recipient.values.server].filter(Boolean).join(' · '),
               }))}
             />
+            </ClientIntl>
           </Section>
           <Section title={t('password')}>
-            <ChangePasswordForm email={user.email} />
+            <ClientIntl namespaces={['accountForms']}>
+              <ChangePasswordForm email={user.email} />
+            </ClientIntl>
           </Section>
         </div>
       </div>

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/money';
 import { addFundsOptions, settleAddFundsReturn } from '@/lib/payments/add-funds';
 import { firstString, type SearchParams } from '@/lib/search-params';
 import { getStoreInfo } from '@/lib/store';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { AddFundsForm } from './_components/add-funds-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,12 +48,14 @@ export default async function AddFundsPage({ searchParams }: { searchParams: Pro
       )}
       {options.enabled ? (
         <div className="rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <ClientIntl namespaces={['accountForms']}>
           <AddFundsForm
             presets={options.presets.map((value) => ({ value, label: formatMoney(value, currency, locale).replace(/[.,]00$/, '') }))}
             min={formatMoney(options.min, currency, locale)}
             max={formatMoney(options.max, currency, locale)}
             currencySymbol={currency}
           />
+          </ClientIntl>
         </div>
       ) : (
         <p className="rounded-2xl bg-zinc-100 p-4 text-sm dark:bg-zinc-800">{t('addFundsUnavailable')}</p>

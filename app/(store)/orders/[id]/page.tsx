@@ -133,7 +133,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             {t('waitingPaymentBody')}
           </p>
           {paymentProblem && <p className="text-sm text-amber-800 dark:text-amber-200">{paymentProblem}</p>}
-          <PayByCard orderId={order.id} access={access} price={money(order.retailAmount, order.retailCurrency)} />
+          <ClientIntl namespaces={['accountForms']}>
+            <PayByCard orderId={order.id} access={access} price={money(order.retailAmount, order.retailCurrency)} />
+          </ClientIntl>
         </section>
       )}
 
