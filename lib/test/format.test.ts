@@ -8,6 +8,8 @@ import type { OrderEvent } from '@/db/schema';
 import { formatDateTimeUtc } from '@/lib/format';
 
 /** The timeline's words come from the store's English messages, as on a page rendered in English. */
+// createElement's typing needs the provider's required children in its props (this file is .ts, no JSX).
+// eslint-disable-next-line react/no-children-prop
 const inEnglish = (children: React.ReactNode) => createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'UTC', children });
 
 const at = new Date('2026-12-01T13:36:11Z');
