@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { fixedSecurityHeaders, staticFileContentSecurityPolicy } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
@@ -33,4 +34,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its request configuration in i18n/request.ts (locale from cookie or Accept-Language).
+export default createNextIntlPlugin()(nextConfig);

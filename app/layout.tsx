@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { siteUrl } from '@/lib/seo/server';
 import { getStoreInfo } from '@/lib/store';
 import './globals.css';
@@ -11,8 +13,8 @@ const inter = localFont({
 });
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { name } = await getStoreInfo();
-  const description = 'Gift cards, game top-ups, mobile recharge and travel eSIMs, delivered instantly.';
+  const [{ name }, t] = await Promise.all([getStoreInfo(), getTranslations('meta')]);
+  const description = t('description');
   return {
     // Relative URLs in metadata (Open Graph images, canonicals) resolve against the public origin.
     metadataBase: new URL(siteUrl()),
@@ -39,11 +41,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        {children}
+        <ClientIntl namespaces={['shell']}>{children}</ClientIntl>
       </body>
     </html>
   );

@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const [t, tc] = await Promise.all([getTranslations('shell'), getTranslations('common')]);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-3 px-4 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="text-2xl font-bold tracking-tight">We could not find that page</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">It may have moved, or the product is no longer on sale.</p>
+      <h1 className="text-2xl font-bold tracking-tight">{t('notFoundTitle')}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">{t('notFoundBody')}</p>
       <Link href="/" className="mt-2 rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-        Back to the store
+        {tc('backToStore')}
       </Link>
     </main>
   );

@@ -15,3 +15,19 @@ export const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'me
 export function formatDateTimeUtc(value: Date | string): string {
   return `${dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value)} UTC`;
 }
+
+/** The Intl locale behind each store language for dates: English keeps the day-month-year of en-GB. */
+function dateLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
+/** "21 Nov 2026" / "21 Nov 2026" in the customer's language. */
+export function formatDate(value: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(dateLocale(locale), { dateStyle: 'medium', ...utc }).format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** "21 Nov 2026, 05:36 UTC" / "21 Nov 2026, 05.36 UTC" in the customer's language. */
+export function formatDateTime(value: Date | string, locale: string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return `${new Intl.DateTimeFormat(dateLocale(locale), { dateStyle: 'medium', timeStyle: 'short', ...utc }).format(date)} UTC`;
+}

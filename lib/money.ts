@@ -19,6 +19,10 @@ export function roundToMinor(amount: MoneyInput, currency: string): Decimal {
   return new Decimal(amount).toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * An amount as customers read it, in their language's notation ("$1,234.50", "US$1.234,50"):
+ * pass the store language (`en`, `id`) or any BCP 47 tag. Display only: it never rounds a charge.
+ */
 export function formatMoney(amount: MoneyInput, currency: string, locale = 'en-US'): string {
   const digits = minorUnits(currency);
   const rounded = roundToMinor(amount, currency);

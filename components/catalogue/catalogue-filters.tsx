@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Search } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
 import type { VerticalSlug } from '@/lib/verticals';
 
 type Option = { value: string; label: string };
@@ -11,15 +12,16 @@ const control =
  * Search and filters as a plain GET form: works without JavaScript, every result is a URL
  * that can be shared, and the server renders it.
  */
-export function CatalogueFilters({
+export async function CatalogueFilters({
   slug,
   noun,
   values,
   countries,
   regions = [],
   categories,
-  countryLabel = 'Country',
-  allCategoriesLabel = 'All categories',
+  countryLabel,
+  allCategoriesLabel,
+  esim = false,
 }: {
   slug: VerticalSlug;
   noun: string;
@@ -27,18 +29,20 @@ export function CatalogueFilters({
   countries: Option[];
   regions?: Option[];
   categories: Option[];
-  countryLabel?: string;
-  allCategoriesLabel?: string;
+  countryLabel: string;
+  allCategoriesLabel: string;
+  esim?: boolean;
 }) {
+  const t = await getTranslations('catalogue');
   const filtered = Boolean(values.q || values.country || values.category);
   return (
-    <form role="search" aria-label={`Search ${noun}`} action={`/${slug}`} className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end">
+    <form role="search" aria-label={t('searchNoun', { noun })} action={`/${slug}`} className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end">
       <div className="relative">
         <label htmlFor={`${slug}-q`} className="sr-only">
-          Search {noun}
+          {t('searchNoun', { noun })}
         </label>
         <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
-        <input id={`${slug}-q`} name="q" type="search" defaultValue={values.q} placeholder={`Search ${noun}`} className={`${control} pl-9`} />
+        <input id={`${slug}-q`} name="q" type="search" defaultValue={values.q} placeholder={t('searchNoun', { noun })} className={`${control} pl-9`} />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:contents">
         <div>
@@ -46,17 +50,17 @@ export function CatalogueFilters({
             {countryLabel}
           </label>
           <select id={`${slug}-country`} name="country" defaultValue={values.country ?? ''} className={control}>
-            <option value="">All {countryLabel === 'Country' ? 'countries' : 'destinations'}</option>
+            <option value="">{esim ? t('allDestinations') : t('allCountries')}</option>
             {regions.length > 0 ? (
               <>
-                <optgroup label="Regions">
+                <optgroup label={t('regions')}>
                   {regions.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
                     </option>
                   ))}
                 </optgroup>
-                <optgroup label="Countries">
+                <optgroup label={t('countries')}>
                   {countries.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
@@ -76,7 +80,7 @@ export function CatalogueFilters({
         {categories.length > 1 ? (
           <div>
             <label htmlFor={`${slug}-category`} className="sr-only">
-              Category
+              {t('category')}
             </label>
             <select id={`${slug}-category`} name="category" defaultValue={values.category ?? ''} className={control}>
               <option value="">{allCategoriesLabel}</option>
@@ -93,11 +97,11 @@ export function CatalogueFilters({
       </div>
       <div className="flex items-center gap-2">
         <button type="submit" className="flex-1 rounded-xl bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 sm:flex-none">
-          Search
+          {t('search')}
         </button>
         {filtered && (
           <Link href={`/${slug}`} className="rounded-xl px-3 py-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
-            Clear
+            {t('clear')}
           </Link>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { LoadingRegion, Skeleton } from '@/components/ui/skeleton';
 
@@ -6,9 +7,10 @@ import { LoadingRegion, Skeleton } from '@/components/ui/skeleton';
  * a Suspense fallback by the section pages only: a store-wide loading.tsx would stream every page,
  * turning product 404s and sign-in redirects into 200 answers.
  */
-export function CatalogueSkeleton() {
+export async function CatalogueSkeleton() {
+  const t = await getTranslations('catalogue');
   return (
-    <LoadingRegion label="Loading…" className="space-y-6">
+    <LoadingRegion label={t('loading')} className="space-y-6">
       <div className="space-y-2">
         <Skeleton className="h-8 w-56" />
         <Skeleton className="h-5 w-full max-w-md" />

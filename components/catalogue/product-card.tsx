@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { StoreProduct } from '@/lib/catalogue/queries';
 import { formatApprox } from '@/lib/display-currency';
 import { getDisplayCurrency } from '@/lib/display-currency/server';
@@ -11,6 +12,7 @@ import { Card } from '@/components/ui/card';
 export async function ProductCard({ product, storeCurrency }: { product: StoreProduct; storeCurrency: string }) {
   const { display } = await getDisplayCurrency();
   const esim = product.vertical === 'esim';
+  const [t, locale] = await Promise.all([getTranslations('catalogue'), getLocale()]);
   return (
     <Card as={Link} padded={false}
       href={`/${product.slug}/${product.id}`}
@@ -27,13 +29,13 @@ export async function ProductCard({ product, storeCurrency }: { product: StorePr
         <span className="block truncate font-semibold group-hover:text-brand-600 dark:group-hover:text-brand-100">{esim && !product.testScenario ? product.destination : product.name}</span>
         <span className="mt-0.5 flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
           {!esim && <CountryFlag code={product.countryCode} region={product.upstreamRegion} className="h-3 w-[1.125rem]" />}
-          <span className="truncate">{esim ? `${product.variantCount} plan${product.variantCount === 1 ? '' : 's'}` : product.destination}</span>
+          <span className="truncate">{esim ? t('plans', { count: product.variantCount }) : product.destination}</span>
         </span>
       </span>
       <span className="shrink-0 text-right">
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">from</span>
+        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t('from')}</span>
         <span className="block font-semibold tabular-nums" data-testid="from-price">
-          {formatMoney(product.fromPrice, storeCurrency)}
+          {formatMoney(product.fromPrice, storeCurrency, locale)}
         </span>
         {display && (
           <span className="block text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="display-price">

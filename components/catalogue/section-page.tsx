@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { countryName, regionName } from '@/lib/catalogue/countries';
 import { categoriesOf, filterProducts, getSectionProducts, placeOf, type ProductFilters } from '@/lib/catalogue/storefront';
 import { firstString, pageNumber, type SearchParams } from '@/lib/search-params';
@@ -9,15 +10,13 @@ import { EmptyCatalogue } from './empty-catalogue';
 import { ProductCard } from './product-card';
 import { VerticalHeading } from './vertical-heading';
 
-const nouns: Record<VerticalSlug, string> = { vouchers: 'gift cards', games: 'games', mobile: 'operators', esim: 'destinations' };
-
 /** Cards per page: a phone scrolls through this many comfortably, and the page stays small. */
 const PAGE_SIZE = 48;
 
 /** A section of the store: heading, search and filters (GET), and the matching products. */
 export async function SectionPage({ slug, searchParams, children }: { slug: VerticalSlug; searchParams: SearchParams; children?: React.ReactNode }) {
   const filters: ProductFilters = { q: firstString(searchParams.q), country: firstString(searchParams.country), category: firstString(searchParams.category) };
-  const [section, { currency }] = await Promise.all([getSectionProducts(slug), getStoreInfo()]);
+  const [section, { currency }, t] = await Promise.all([getSectionProducts(slug), getStoreInfo(), getTranslations('catalogue')]);
   // Sandbox test products are listed apart, after the catalogue, never mixed into it.
   const all = section.filter((product) => !product.testScenario);
   const testScenarios = filterProducts(
@@ -44,7 +43,7 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
     .map((code) => ({ value: code, label: regionName(code) ?? code }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const categories = [...new Set(all.flatMap(categoriesOf))].sort().map((category) => ({ value: category, label: category }));
-  const noun = nouns[slug];
+  const noun = t(`nouns.${slug}`);
 
   return (
     <div className="space-y-6">
@@ -61,11 +60,12 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
             countries={countries}
             regions={slug === 'esim' ? regions : []}
             categories={categories}
-            countryLabel={slug === 'esim' ? 'Destination' : 'Country'}
-            allCategoriesLabel={slug === 'esim' ? 'Countries and regions' : 'All categories'}
+            countryLabel={slug === 'esim' ? t('destination') : t('country')}
+            allCategoriesLabel={slug === 'esim' ? t('countriesAndRegions') : t('allCategories')}
+            esim={slug === 'esim'}
           />
           <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-            {shown.length === all.length ? `${all.length} ${noun}` : `${shown.length} of ${all.length} ${noun}`}
+            {shown.length === all.length ? t('count', { count: all.length, noun }) : t('countOf', { shown: shown.length, total: all.length, noun })}
           </p>
           {shown.length > 0 ? (
             <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)}`}>
@@ -79,8 +79,8 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
           <Pagination page={page} pages={pages} href={pageHref} />
           {shown.length === 0 && (
             <div className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
-              <p className="font-medium">No {noun} match your search</p>
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Try another word, or clear the filters.</p>
+              <p className="font-medium">{t('noMatch', { noun })}</p>
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t('noMatchHint')}</p>
             </div>
           )}
         </>
@@ -88,12 +88,12 @@ export async function SectionPage({ slug, searchParams, children }: { slug: Vert
       {testScenarios.length > 0 && (
         <section aria-labelledby="test-scenarios" className="rounded-2xl border border-dashed border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950/40">
           <h2 id="test-scenarios" className="text-lg font-semibold">
-            Test scenarios
+            {t('testScenarios')}
           </h2>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-            Sandbox only: each option of these products plays a case to try (a failure, a delay, a partial delivery). They never exist with the real supplier.
+            {t('testScenariosBody')}
           </p>
-          <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Test scenario products">
+          <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('testScenarioProducts')}>
             {testScenarios.map((product) => (
               <li key={product.id}>
                 <ProductCard product={product} storeCurrency={currency} />

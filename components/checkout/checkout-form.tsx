@@ -2,6 +2,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { placeOrderAction, reviewOrderAction } from '@/app/(store)/checkout/actions';
 import { FormMessage } from '@/components/ui/form-message';
@@ -59,6 +60,7 @@ export function CheckoutForm({
   /** Nobody signed in, but the store takes cards: guests review and pay by card with an email. */
   guestCheckout?: boolean;
 }) {
+  const t = useTranslations('checkout');
   const [reviewState, review, reviewPending] = useActionState<CheckoutState, FormData>(reviewOrderAction, { status: 'idle' });
   const [payState, pay] = useActionState<CheckoutState, FormData>(placeOrderAction, { status: 'idle' });
   const [editing, setEditing] = useState(true);
@@ -103,11 +105,11 @@ export function CheckoutForm({
         <form ref={formRef} action={submitReview} className="space-y-5" noValidate>
           <input type="hidden" name="productId" value={product.id} />
           <fieldset>
-            <legend className="text-sm font-semibold">Choose {product.vertical === 'esim' ? 'a plan' : product.vertical === 'voucher' ? 'a value' : 'a pack'}</legend>
+            <legend className="text-sm font-semibold">{product.vertical === 'esim' ? t('choosePlan') : product.vertical === 'voucher' ? t('chooseValue') : t('choosePack')}</legend>
             {categories.map((category) => (
               <div key={category || 'all'} className="mt-2">
                 {categories.length > 1 && category && <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{category}</p>}
-                <ul aria-label={product.vertical === 'esim' ? 'Plans' : 'Options'} className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+                <ul aria-label={product.vertical === 'esim' ? t('plans') : t('options')} className="grid grid-cols-2 gap-2 sm:grid-cols-3">
                   {product.variants
                     .filter((candidate) => (candidate.category ?? '') === category)
                     .map((candidate) => (
@@ -138,13 +140,13 @@ export function CheckoutForm({
               </div>
             ))}
             {errors.variantId && <p className="mt-1 text-sm text-red-600">{errors.variantId[0]}</p>}
-            <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Estimated prices. The exact price is confirmed before you pay.</p>
+            <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{t('estimated')}</p>
           </fieldset>
 
           {variant?.kind === 'range' && (
             <div>
               <label htmlFor="checkout-amount" className="block text-sm font-medium">
-                Amount ({variant.currency})
+                {t('amount', { currency: variant.currency })}
               </label>
               <input
                 id="checkout-amount"
@@ -156,7 +158,7 @@ export function CheckoutForm({
                 className="mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
               />
               <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                From {variant.minAmount} to {variant.maxAmount} {variant.currency}.
+                {t('amountRange', { min: variant.minAmount ?? '', max: variant.maxAmount ?? '', currency: variant.currency })}
               </p>
               {errors.amount && <p className="mt-1 text-sm text-red-600">{errors.amount[0]}</p>}
             </div>
@@ -165,7 +167,7 @@ export function CheckoutForm({
           {product.vertical === 'voucher' && (
             <div>
               <label htmlFor="checkout-quantity" className="block text-sm font-medium">
-                Quantity
+                {t('quantity')}
               </label>
               <select
                 id="checkout-quantity"
@@ -197,7 +199,7 @@ export function CheckoutForm({
           <FormMessage state={latest} />
           {signInHref && !guestCheckout ? (
             <Link href={signInHref} className="flex w-full justify-center rounded-xl bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700">
-              Sign in to buy
+              {t('signInToBuy')}
             </Link>
           ) : (
             <button
@@ -205,16 +207,18 @@ export function CheckoutForm({
               disabled={reviewPending}
               className="inline-flex w-full items-center justify-center rounded-xl bg-brand-600 px-4 py-3 text-base font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
             >
-              {reviewPending ? 'Getting the exact price…' : 'Review order'}
+              {reviewPending ? t('gettingPrice') : t('reviewOrder')}
             </button>
           )}
           {signInHref && guestCheckout && (
             <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
-              No account needed: pay by card with your email.{' '}
-              <Link href={signInHref} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
-                Sign in
-              </Link>{' '}
-              to pay from your balance.
+              {t.rich('guestNote', {
+                link: (chunks) => (
+                  <Link href={signInHref} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
         </form>
@@ -228,20 +232,20 @@ export function CheckoutForm({
           className={`scroll-mt-24 space-y-4 rounded-3xl p-5 ${cardSurface}`}
         >
           <h3 id="confirm-heading" className="text-lg font-semibold">
-            Confirm your order
+            {t('confirmTitle')}
           </h3>
           {summary.recipient && (
             <div className="rounded-2xl bg-brand-50 p-3 ring-1 ring-brand-100 dark:bg-zinc-800 dark:ring-zinc-700">
-              <p className="text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">For</p>
+              <p className="text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{t('for')}</p>
               <p className="break-all text-xl font-bold tabular-nums" data-testid="review-recipient">
                 {summary.recipient}
               </p>
-              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Check it: codes and top-ups cannot be moved to someone else.</p>
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{t('checkRecipient')}</p>
             </div>
           )}
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-4">
-              <dt className="text-zinc-600 dark:text-zinc-400">Product</dt>
+              <dt className="text-zinc-600 dark:text-zinc-400">{t('product')}</dt>
               <dd className="text-right font-medium">
                 {summary.productName} · {summary.variantName}
                 {summary.quantity > 1 ? ` × ${summary.quantity}` : ''}
@@ -249,24 +253,24 @@ export function CheckoutForm({
             </div>
             {summary.faceValue && (
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-600 dark:text-zinc-400">Face value</dt>
+                <dt className="text-zinc-600 dark:text-zinc-400">{t('faceValue')}</dt>
                 <dd className="text-right">{summary.faceValue}</dd>
               </div>
             )}
             <div className="flex justify-between gap-4 border-t border-zinc-200 pt-2 text-base dark:border-zinc-800">
-              <dt className="font-semibold">You pay</dt>
+              <dt className="font-semibold">{t('youPay')}</dt>
               <dd className="font-bold" data-testid="review-price">
                 {summary.price}
               </dd>
             </div>
             {summary.listedPrice && (
               <p className="text-right text-sm text-emerald-700 dark:text-emerald-400" data-testid="review-lower">
-                Lower than the listed {summary.listedPrice}: our supplier&rsquo;s price dropped.
+                {t('lowerThanListed', { price: summary.listedPrice })}
               </p>
             )}
             {summary.balanceAfter !== null && (
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-600 dark:text-zinc-400">Balance after</dt>
+                <dt className="text-zinc-600 dark:text-zinc-400">{t('balanceAfter')}</dt>
                 <dd className={summary.sufficientBalance ? '' : 'font-semibold text-red-600'}>{summary.balanceAfter}</dd>
               </div>
             )}
@@ -274,7 +278,7 @@ export function CheckoutForm({
           {summary.guest && (
             <div>
               <label htmlFor="checkout-email" className="block text-sm font-medium">
-                Email for your receipt
+                {t('receiptEmail')}
               </label>
               <input
                 id="checkout-email"
@@ -288,7 +292,7 @@ export function CheckoutForm({
                 className="mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
               />
               <p id="checkout-email-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                Your order link is sent here. Sign up later with this email to see the order in your account.
+                {t('receiptEmailHint')}
               </p>
               {payState.fieldErrors?.email && <p className="mt-1 text-sm text-red-600">{payState.fieldErrors.email[0]}</p>}
             </div>
@@ -302,9 +306,9 @@ export function CheckoutForm({
           <FormMessage state={payState.review === summary ? payState : { status: 'idle' }} />
           {!summary.guest && !summary.sufficientBalance && (
             <p className="text-sm text-red-600">
-              Your balance is too low for this order.{summary.cardEnabled ? ' Pay by card instead, or ' : ' '}
+              {t('balanceTooLow')} {summary.cardEnabled ? `${t('payByCardOr')} ` : ''}
               <Link href="/account/add-funds" className="font-medium underline">
-                add funds
+                {t('addFunds')}
               </Link>
               .
             </p>
@@ -315,11 +319,11 @@ export function CheckoutForm({
               onClick={() => setEditing(true)}
               className="rounded-xl px-4 py-3 text-sm font-semibold ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800"
             >
-              Edit
+              {t('edit')}
             </button>
             {!summary.guest && (summary.sufficientBalance || !summary.cardEnabled) && (
-              <SubmitButton name="payWith" value="balance" className="flex-1 py-3 text-base" pendingLabel="Placing your order…" disabled={!summary.sufficientBalance}>
-                Pay {summary.price}
+              <SubmitButton name="payWith" value="balance" className="flex-1 py-3 text-base" pendingLabel={t('placing')} disabled={!summary.sufficientBalance}>
+                {t('pay', { price: summary.price })}
               </SubmitButton>
             )}
             {summary.cardEnabled && (
@@ -328,13 +332,13 @@ export function CheckoutForm({
                 value="card"
                 variant={summary.guest || !summary.sufficientBalance ? 'primary' : 'secondary'}
                 className={`py-3 text-base ${summary.guest || !summary.sufficientBalance ? 'flex-1' : 'w-full'}`}
-                pendingLabel="Opening secure checkout…"
+                pendingLabel={t('openingCheckout')}
               >
-                {summary.guest || !summary.sufficientBalance ? `Pay ${summary.price} by card` : 'Pay by card instead'}
+                {summary.guest || !summary.sufficientBalance ? t('payByCard', { price: summary.price }) : t('payByCardInstead')}
               </SubmitButton>
             )}
           </div>
-          {summary.cardEnabled && <p className="text-xs text-zinc-600 dark:text-zinc-400">Card payments are taken on Stripe’s secure page; your card number never reaches this store.</p>}
+          {summary.cardEnabled && <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('stripeNote')}</p>}
         </form>
       )}
       {summary?.giftCodes && (

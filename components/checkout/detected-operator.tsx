@@ -1,10 +1,11 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 /**
  * Under a mobile product's form after a number lookup: the operator we detected, and the other
  * operators the number might belong to ("wrong operator?"), keeping the number.
  */
-export function DetectedOperator({
+export async function DetectedOperator({
   currentId,
   operatorName,
   detected,
@@ -17,14 +18,15 @@ export function DetectedOperator({
   phone: string;
   alternatives: { id: string; name: string }[];
 }) {
+  const t = await getTranslations('checkout');
   return (
     <div className="rounded-2xl bg-sky-50 p-4 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100" data-testid="detected-operator">
       <p>
-        {detected ? 'Detected operator' : 'Likely operator'}: <strong>{operatorName}</strong>
+        {detected ? t('detectedOperator') : t('likelyOperator')}: <strong>{operatorName}</strong>
       </p>
       {alternatives.length > 0 && (
         <p className="mt-1">
-          Wrong operator?{' '}
+          {t('wrongOperator')}{' '}
           {alternatives.map((alternative, index) => (
             <span key={alternative.id}>
               {index > 0 && ', '}

@@ -1,6 +1,7 @@
 'use client';
 
 import type { CountryCode } from 'libphonenumber-js';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Field } from '@/components/ui/field';
 import { INPUT_PREFIX } from '@/lib/forms/input-names';
@@ -23,6 +24,7 @@ export function DynamicField({
   /** Set by the server for products with a phone field: the countries it offers. */
   phone?: PhoneFieldData;
 }) {
+  const t = useTranslations('checkout');
   const id = useId();
   const name = `${INPUT_PREFIX}${field.name}`;
   const label = field.required ? field.label : `${field.label} (optional)`;
@@ -55,7 +57,7 @@ export function DynamicField({
           aria-describedby={errors?.length ? `${id}-error` : undefined}
           className="mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
         >
-          <option value="">{field.required ? `Choose ${field.label.toLowerCase()}` : 'Not needed'}</option>
+          <option value="">{field.required ? t('chooseField', { label: field.label.toLowerCase() }) : t('notNeeded')}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { checkGiftCodeAction, payWithGiftCodeAction } from '@/app/(store)/checkout/gift-code-actions';
 import { FormMessage } from '@/components/ui/form-message';
@@ -11,6 +12,7 @@ import { normaliseGiftCode, type GiftCodeState } from '@/lib/orders/gift-code-st
  * Check code says what it covers (or why it cannot pay), then Pay with gift code places the order.
  */
 export function GiftCodePayment({ hidden, checkoutToken }: { hidden: Record<string, string>; checkoutToken: string }) {
+  const t = useTranslations('checkout');
   const [open, setOpen] = useState(false);
   const [checkState, check] = useActionState<GiftCodeState, FormData>(checkGiftCodeAction, { status: 'idle' });
   const [payState, pay] = useActionState<GiftCodeState, FormData>(payWithGiftCodeAction, { status: 'idle' });
@@ -31,13 +33,13 @@ export function GiftCodePayment({ hidden, checkoutToken }: { hidden: Record<stri
           onClick={() => setOpen(!open)}
           className="flex w-full items-center justify-between gap-2 text-left"
         >
-          Pay with a gift code
+          {t('payWithGiftCode')}
           <span aria-hidden="true" className="text-zinc-500">
             {open ? '−' : '+'}
           </span>
         </button>
       </h3>
-      {!open && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Have a gift card code bought in this store? It can pay for this top-up.</p>}
+      {!open && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t('giftCodeTeaser')}</p>}
       {open && (
         <form id="gift-code-panel" action={check} className="mt-3 space-y-3" noValidate>
           {Object.entries(hidden).map(([key, value]) => (
@@ -47,7 +49,7 @@ export function GiftCodePayment({ hidden, checkoutToken }: { hidden: Record<stri
           {offer && <input type="hidden" name="expectedRetail" value={offer.expectedRetail} />}
           <div>
             <label htmlFor="gift-code" className="block text-sm font-medium">
-              Gift card code
+              {t('giftCardCode')}
             </label>
             <div className="mt-1 flex gap-2">
               <input
@@ -62,8 +64,8 @@ export function GiftCodePayment({ hidden, checkoutToken }: { hidden: Record<stri
                 aria-describedby={codeError ? 'gift-code-error' : 'gift-code-help'}
                 className="block w-full min-w-0 rounded-xl border border-zinc-300 bg-white px-3 py-2.5 font-mono text-base uppercase aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
               />
-              <SubmitButton variant="secondary" pendingLabel="Checking…" onClick={() => setLast('check')} className="shrink-0">
-                Check code
+              <SubmitButton variant="secondary" pendingLabel={t('checking')} onClick={() => setLast('check')} className="shrink-0">
+                {t('checkCode')}
               </SubmitButton>
             </div>
             {codeError ? (
@@ -72,18 +74,18 @@ export function GiftCodePayment({ hidden, checkoutToken }: { hidden: Record<stri
               </p>
             ) : (
               <p id="gift-code-help" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                Spaces, dashes and lower case do not matter.
+                {t('giftCodeHelp')}
               </p>
             )}
           </div>
           {offer ? (
             <div className="space-y-3 rounded-2xl bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" data-testid="gift-code-offer">
               <p>
-                Your {offer.voucherName} code worth <strong>{offer.value}</strong> covers this top-up ({offer.price}).
+                {t.rich('giftCodeCovers', { voucher: offer.voucherName, value: offer.value, price: offer.price, strong: (chunks) => <strong>{chunks}</strong> })}
               </p>
-              {offer.leftover && <p>The whole code is used up: the {offer.leftover} left over is not kept.</p>}
-              <SubmitButton formAction={pay} onClick={() => setLast('pay')} pendingLabel="Placing your order…" className="w-full py-3 text-base">
-                Pay with gift code
+              {offer.leftover && <p>{t('leftoverLost', { leftover: offer.leftover })}</p>}
+              <SubmitButton formAction={pay} onClick={() => setLast('pay')} pendingLabel={t('placing')} className="w-full py-3 text-base">
+                {t('payWithGiftCodeButton')}
               </SubmitButton>
             </div>
           ) : (

@@ -1,6 +1,7 @@
 'use client';
 
 import type { CountryCode } from 'libphonenumber-js';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { lookupNumberAction } from '@/app/(store)/mobile/actions';
 import { FormMessage } from '@/components/ui/form-message';
@@ -21,10 +22,11 @@ export function MobileNumberLookup({
   phone: PhoneFieldData;
 }) {
   const [state, action] = useActionState(lookupNumberAction, { status: 'idle' });
+  const t = useTranslations('checkout');
   return (
     <div className="space-y-3">
       {saved.length > 0 && (
-        <nav aria-label="Saved numbers" className="flex flex-wrap gap-2">
+        <nav aria-label={t('savedNumbers')} className="flex flex-wrap gap-2">
           {saved.map((recipient) => (
             <form key={recipient.id} action={action}>
               <input type="hidden" name="phone" value={recipient.phone} />
@@ -39,10 +41,10 @@ export function MobileNumberLookup({
         </nav>
       )}
       <Card as="form" rounded="3xl" action={action} className="space-y-3" noValidate>
-      <PhoneField name="phone" label="Mobile number to recharge" defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required data={phone} />
+      <PhoneField name="phone" label={t('mobileToRecharge')} defaultValue={state.values?.phone} defaultCountry={defaultCountry} errors={state.fieldErrors?.phone} required data={phone} />
       <FormMessage state={state} />
-      <SubmitButton className="w-full py-3 text-base" pendingLabel="Finding the operator…">
-        Find plans
+      <SubmitButton className="w-full py-3 text-base" pendingLabel={t('findingOperator')}>
+        {t('findPlans')}
       </SubmitButton>
       </Card>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import type { PhoneCountryOption, PhoneFieldData } from '@/lib/phone-options';
 
@@ -67,6 +68,7 @@ export function PhoneField({
   data: PhoneFieldData;
 }) {
   const id = useId();
+  const t = useTranslations('checkout');
   const { countries: options, metadata } = data;
   const fallback = options.some((option) => option.code === defaultCountry) ? defaultCountry : (options[0]?.code ?? defaultCountry);
   // Set once loaded: a field shown again (Edit after Review) formats with it from the start.
@@ -94,7 +96,7 @@ export function PhoneField({
       </label>
       <div className="mt-1 flex gap-2">
         <label htmlFor={`${id}-country`} className="sr-only">
-          Country code
+          {t('countryCode')}
         </label>
         <select
           id={`${id}-country`}

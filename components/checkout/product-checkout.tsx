@@ -1,5 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { listProductNamesOnSale, type StoreProductDetail, type StoreVariant } from '@/lib/catalogue/queries';
 import { Decimal, formatAmount, formatMoney, formatMoneyRange } from '@/lib/money';
@@ -13,21 +15,28 @@ import { DetectedOperator } from './detected-operator';
 import { isUuid } from '@/lib/ids';
 import { phoneFieldData } from '@/lib/phone-options';
 
-function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+function variantLabel(product: StoreProductDetail, variant: StoreVariant, t: Translate, locale: string): { name: string; detail: string | null } {
   if (product.vertical === 'esim') {
-    const data = variant.dataGb === null ? variant.name : new Decimal(variant.dataGb).isZero() ? 'Unlimited' : `${new Decimal(variant.dataGb).toFixed()} GB`;
-    return { name: data, detail: variant.validityDays ? `${variant.validityDays} days` : null };
+    const data =
+      variant.dataGb === null
+        ? variant.name
+        : new Decimal(variant.dataGb).isZero()
+          ? t('unlimited')
+          : t('gb', { amount: new Intl.NumberFormat(locale).format(new Decimal(variant.dataGb).toFixed() as unknown as number) });
+    return { name: data, detail: variant.validityDays ? t('days', { count: variant.validityDays }) : null };
   }
   if (product.vertical === 'voucher') {
     return variant.kind === 'range'
-      ? { name: 'Any amount', detail: `${formatMoney(variant.faceMin, variant.currency)} – ${formatMoney(variant.faceMax, variant.currency)}` }
-      : { name: formatMoney(variant.faceMin, variant.currency), detail: null };
+      ? { name: t('anyAmount'), detail: `${formatMoney(variant.faceMin, variant.currency, locale)} – ${formatMoney(variant.faceMax, variant.currency, locale)}` }
+      : { name: formatMoney(variant.faceMin, variant.currency, locale), detail: null };
   }
-  return { name: variant.name, detail: variant.kind === 'range' ? formatMoneyRange(variant.faceMin, variant.faceMax, variant.currency) : null };
+  return { name: variant.name, detail: variant.kind === 'range' ? formatMoneyRange(variant.faceMin, variant.faceMax, variant.currency, locale) : null };
 }
 
-function priceLabel(variant: StoreVariant, storeCurrency: string): string {
-  return variant.kind === 'range' ? `from ${formatMoney(variant.priceMin, storeCurrency)}` : formatMoney(variant.priceMin, storeCurrency);
+function priceLabel(variant: StoreVariant, storeCurrency: string, t: Translate, locale: string): string {
+  return variant.kind === 'range' ? t('fromPrice', { price: formatMoney(variant.priceMin, storeCurrency, locale) }) : formatMoney(variant.priceMin, storeCurrency, locale);
 }
 
 /**
@@ -38,7 +47,7 @@ function priceLabel(variant: StoreVariant, storeCurrency: string): string {
 export async function ProductCheckout({ product, storeCurrency, searchParams }: { product: StoreProductDetail; storeCurrency: string; searchParams: SearchParams }) {
   const user = await getCurrentUser();
   const settings = await currentStoreSettings();
-  const { display } = await getDisplayCurrency();
+  const [{ display }, t, locale] = await Promise.all([getDisplayCurrency(), getTranslations('checkout'), getLocale()]);
   const prefill: Record<string, string> = {};
   for (const [key, value] of Object.entries(searchParams)) {
     const text = firstString(value);
@@ -56,12 +65,12 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
     phone: phoneField ? phoneFieldData([product.countryCode], prefill[`input.${phoneField.name}`]) : undefined,
     variants: product.variants.map((variant) => ({
       id: variant.id,
-      ...variantLabel(product, variant),
+      ...variantLabel(product, variant, t, locale),
       kind: variant.kind,
       minAmount: formatAmount(variant.faceMin, variant.currency),
       maxAmount: formatAmount(variant.faceMax, variant.currency),
       currency: variant.currency,
-      priceLabel: priceLabel(variant, storeCurrency),
+      priceLabel: priceLabel(variant, storeCurrency, t, locale),
       approxLabel: display ? formatApprox(variant.priceMin, display) : null,
       category: variant.category,
     })),
@@ -71,7 +80,7 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
   const fix = firstString(searchParams.fix);
   const fixField = fix ? product.inputFields.find((field) => field.name === fix) : undefined;
   const initialErrors = fixField
-    ? { [`input.${fixField.name}`]: [`Check your ${fixField.label.toLowerCase()}: ${firstString(searchParams.reason) || 'the last order with it could not be completed.'}`] }
+    ? { [`input.${fixField.name}`]: [t('fixField', { label: fixField.label.toLowerCase(), reason: firstString(searchParams.reason) || t('fixFieldDefault') })] }
     : undefined;
 
   const phone = firstString(searchParams['input.phone_number']);
@@ -95,13 +104,13 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
   return (
     <section id="buy" aria-labelledby="buy-heading" className="space-y-4 rounded-3xl bg-zinc-100/70 p-4 sm:p-6 dark:bg-zinc-900/60">
       <h2 id="buy-heading" className="text-lg font-semibold">
-        Buy
+        {t('buy')}
       </h2>
       {product.slug === 'mobile' && phone && (
         <DetectedOperator currentId={product.id} operatorName={product.name} detected={firstString(searchParams.detected) !== '0'} phone={phone} alternatives={alternatives} />
       )}
       {recipients.length > 0 && (
-        <nav aria-label="Saved recipients" className="flex flex-wrap gap-2">
+        <nav aria-label={t('savedRecipients')} className="flex flex-wrap gap-2">
           {recipients.map((recipient) => (
             <Link
               key={recipient.id}
@@ -114,7 +123,9 @@ export async function ProductCheckout({ product, storeCurrency, searchParams }: 
         </nav>
       )}
       {/* Keyed by the prefill so choosing a saved recipient refills the form. */}
+      <ClientIntl namespaces={['checkout', 'fields']}>
       <CheckoutForm key={query} product={checkoutProduct} prefill={prefill} initialErrors={initialErrors} signInHref={user ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(here)}`} guestCheckout={!user && settings.cardPaymentsEnabled} />
+      </ClientIntl>
     </section>
   );
 }

@@ -6,9 +6,10 @@ import { verticals, type VerticalSlug } from '@/lib/verticals';
 
 /**
  * The four verticals; highlights the one the customer is in. A tab bar on phones, links on wider
- * screens. The icons come rendered from the server (nav-links.tsx), so no icon code is shipped.
+ * screens. Icons and labels come rendered from the server (nav-links.tsx), so no icon code or
+ * messages are shipped.
  */
-export function NavLinkList({ variant, icons }: { variant: 'bar' | 'inline'; icons: Record<VerticalSlug, React.ReactNode> }) {
+export function NavLinkList({ variant, links }: { variant: 'bar' | 'inline'; links: Record<VerticalSlug, React.ReactNode> }) {
   const pathname = usePathname();
   return (
     <ul className={variant === 'bar' ? 'grid grid-cols-4 gap-1 px-2 pb-2 sm:hidden' : 'hidden items-center gap-1 sm:flex'}>
@@ -30,8 +31,7 @@ export function NavLinkList({ variant, icons }: { variant: 'bar' | 'inline'; ico
                   : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
               ].join(' ')}
             >
-              {icons[vertical.slug]}
-              {vertical.label}
+              {links[vertical.slug]}
             </Link>
           </li>
         );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { getStoreInfo } from '@/lib/store';
 import { NavLinks } from './nav-links';
 import { SandboxBadge } from './sandbox-badge';
@@ -6,10 +7,10 @@ import { UserMenu } from './user-menu';
 import { env } from '@/lib/env';
 
 export async function SiteHeader() {
-  const store = await getStoreInfo();
+  const [store, t] = await Promise.all([getStoreInfo(), getTranslations('shell')]);
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-zinc-50/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-      <nav aria-label="Main" className="mx-auto max-w-6xl">
+      <nav aria-label={t('mainNav')} className="mx-auto max-w-6xl">
         <div className="flex h-14 items-center justify-between gap-3 px-4">
           <div className="flex min-w-0 items-center gap-2">
             <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold tracking-tight">

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import type { OrderStatusView } from '@/lib/orders/queries';
@@ -30,6 +31,7 @@ async function fetchStatus(orderId: string, access?: string): Promise<OrderStatu
  */
 export function LiveOrderStatus({ initial, retryHref, access }: { initial: OrderStatusView; retryHref?: string; access?: string }) {
   const router = useRouter();
+  const t = useTranslations('orders');
   const startedAt = useRef(0);
   useEffect(() => {
     startedAt.current = Date.now();
@@ -58,7 +60,7 @@ export function LiveOrderStatus({ initial, retryHref, access }: { initial: Order
     <Card as="section" rounded="3xl" aria-labelledby="order-status">
       <div className="flex items-center justify-between gap-3">
         <h2 id="order-status" className="text-lg font-semibold">
-          Status
+          {t('statusHeading')}
         </h2>
         <span data-testid="order-status">
           <OrderStatusBadge status={view.status} partial={view.partial} />
@@ -68,28 +70,28 @@ export function LiveOrderStatus({ initial, retryHref, access }: { initial: Order
         {!view.terminal && (
           <p className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
             <Loader2 aria-hidden="true" className="size-4 animate-spin" />
-            {view.status === 'SUBMITTING' ? 'Sending your order to our supplier…' : (view.statusText ?? 'Your order is being fulfilled.')} This page updates by itself.
+            {view.status === 'SUBMITTING' ? t('sending') : (view.statusText ?? t('beingFulfilled'))} {t('updatesItself')}
           </p>
         )}
-        {view.status === 'DELIVERED' && <p className="text-emerald-700 dark:text-emerald-400">{view.statusText ?? 'Delivered.'}</p>}
+        {view.status === 'DELIVERED' && <p className="text-emerald-700 dark:text-emerald-400">{view.statusText ?? t('deliveredText')}</p>}
         {failed && (
           <div className="rounded-2xl bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
-            <p className="font-medium">{view.failureReason ?? view.statusText ?? 'This order could not be completed.'}</p>
-            {view.refundedTo === 'balance' && <p className="mt-1">The amount you paid is back in your balance.</p>}
-            {view.refundedTo === 'card' && <p className="mt-1">The amount you paid is being refunded to your card.</p>}
+            <p className="font-medium">{view.failureReason ?? view.statusText ?? t('couldNotComplete')}</p>
+            {view.refundedTo === 'balance' && <p className="mt-1">{t('backInBalance')}</p>}
+            {view.refundedTo === 'card' && <p className="mt-1">{t('refundingCard')}</p>}
             {view.isUserFixable && retryHref && (
               <Link href={retryHref} className="mt-3 inline-block rounded-xl bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
-                Fix and try again
+                {t('fixAndRetry')}
               </Link>
             )}
             <p className="mt-3">
-              Questions?{' '}
+              {t('questions')}{' '}
               <Link href="/help/refunds" className="font-medium underline underline-offset-2">
-                How refunds work
+                {t('howRefunds')}
               </Link>{' '}
               ·{' '}
               <Link href="/help/contact" className="font-medium underline underline-offset-2">
-                Contact us
+                {t('contactUs')}
               </Link>
             </p>
           </div>

@@ -4,7 +4,8 @@ import type { Order } from '@/lib/orders/types';
 import { formatMoney } from '@/lib/money';
 import { productHref } from '@/lib/verticals';
 import { OrderStatusBadge } from './order-status-badge';
-import { dateFormat } from '@/lib/format';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/format';
 
 /** The same fields a customer filled in, so "buy again" and "fix and retry" start prefilled. */
 export function orderPrefill(order: Order): Record<string, string | undefined> {
@@ -16,8 +17,9 @@ export function orderPrefill(order: Order): Record<string, string | undefined> {
   };
 }
 
-export function OrderList({ orders, products }: { orders: Order[]; products: Map<string, Pick<Product, 'id' | 'vertical' | 'topupType' | 'enabled'>> }) {
-  if (orders.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">You have not placed any orders yet.</p>;
+export async function OrderList({ orders, products }: { orders: Order[]; products: Map<string, Pick<Product, 'id' | 'vertical' | 'topupType' | 'enabled'>> }) {
+  const [t, locale] = await Promise.all([getTranslations('orders'), getLocale()]);
+  if (orders.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('none')}</p>;
   return (
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
       {orders.map((order) => {
@@ -30,14 +32,14 @@ export function OrderList({ orders, products }: { orders: Order[]; products: Map
                 {order.variantName ? ` · ${order.variantName}` : ''}
               </p>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                #{order.number} · {dateFormat.format(order.createdAt)} · {formatMoney(order.retailAmount, order.retailCurrency)}
+                #{order.number} · {formatDate(order.createdAt, locale)} · {formatMoney(order.retailAmount, order.retailCurrency, locale)}
               </p>
             </Link>
             <div className="flex shrink-0 flex-col items-end gap-1.5">
               <OrderStatusBadge status={order.status} partial={order.delivery.partial === true} />
               {product?.enabled && (
                 <Link href={productHref(product, orderPrefill(order))} className="text-xs font-medium text-brand-600 hover:underline dark:text-brand-100">
-                  Buy again
+                  {t('buyAgain')}
                 </Link>
               )}
             </div>

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@/lib/orders/types';
-import { statusLabels } from '@/lib/orders/status';
+import { useTranslations } from 'next-intl';
 
 const styles: Record<OrderStatus, string> = {
   AWAITING_PAYMENT: 'bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-200',
@@ -14,9 +14,10 @@ const styles: Record<OrderStatus, string> = {
 /** `partial`: delivered, but only some of the codes (the rest refunded): not a green "Delivered". */
 export function OrderStatusBadge({ status, partial = false }: { status: OrderStatus; partial?: boolean }) {
   const partly = partial && status === 'DELIVERED';
+  const t = useTranslations('orders.status');
   return (
     <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${partly ? styles.PENDING : styles[status]}`}>
-      {partly ? 'Partly delivered' : statusLabels[status]}
+      {partly ? t('partly') : t(status)}
     </span>
   );
 }

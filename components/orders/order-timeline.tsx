@@ -1,6 +1,7 @@
 import type { OrderEvent } from '@/lib/orders/types';
-import { customerEventLabels, statusLabels } from '@/lib/orders/status';
-import { formatDateTimeUtc, timestampFormat } from '@/lib/format';
+import { useLocale, useTranslations } from 'next-intl';
+import { statusLabels } from '@/lib/orders/status';
+import { formatDateTime, timestampFormat } from '@/lib/format';
 
 const sourceLabels: Record<OrderEvent['source'], string> = {
   checkout: 'Checkout',
@@ -14,6 +15,8 @@ const sourceLabels: Record<OrderEvent['source'], string> = {
 
 /** Every state change of an order, oldest first. Operators see states, sources and the supplier's payloads. */
 export function OrderTimeline({ events, showPayloads = false }: { events: OrderEvent[]; showPayloads?: boolean }) {
+  const t = useTranslations('orders.events');
+  const locale = useLocale();
   return (
     <ol className="relative space-y-4 border-l border-zinc-200 pl-5 dark:border-zinc-800">
       {events.map((event) => (
@@ -26,11 +29,11 @@ export function OrderTimeline({ events, showPayloads = false }: { events: OrderE
               <span className="font-normal text-zinc-500"> · {sourceLabels[event.source]}</span>
             </p>
           ) : (
-            <p className="text-sm font-medium">{customerEventLabels[event.toStatus]}</p>
+            <p className="text-sm font-medium">{t(event.toStatus)}</p>
           )}
           {event.message && <p className="text-sm text-zinc-600 dark:text-zinc-400">{event.message}</p>}
           <p className="text-xs text-zinc-500">
-            <time dateTime={event.createdAt.toISOString()}>{showPayloads ? `${timestampFormat.format(event.createdAt)} UTC` : formatDateTimeUtc(event.createdAt)}</time>
+            <time dateTime={event.createdAt.toISOString()}>{showPayloads ? `${timestampFormat.format(event.createdAt)} UTC` : formatDateTime(event.createdAt, locale)}</time>
           </p>
           {showPayloads && event.payload !== null && (
             <details className="mt-1">

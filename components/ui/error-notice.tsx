@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 
 type Props = {
@@ -18,26 +19,27 @@ type Props = {
  */
 export function ErrorNotice({ error, retry, title, body, home }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const t = useTranslations('common');
   useEffect(() => {
     console.error(`Page failed to render (digest ${error.digest ?? 'none'})`);
     heading.current?.focus();
   }, [error]);
   return (
     <section role="alert" aria-labelledby="error-heading" className="mx-auto flex max-w-md flex-col items-center gap-3 py-12 text-center">
-      <p className="text-sm font-semibold text-brand-600 dark:text-brand-100">Something went wrong</p>
+      <p className="text-sm font-semibold text-brand-600 dark:text-brand-100">{t('somethingWrong')}</p>
       <h1 id="error-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold tracking-tight">
         {title}
       </h1>
       <p className="text-zinc-600 dark:text-zinc-400">{body}</p>
       <div className="mt-2 flex flex-wrap justify-center gap-3">
         <button type="button" onClick={() => retry()} className="rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-          Try again
+          {t('tryAgain')}
         </button>
         <Link href={home.href} className="rounded-full px-4 py-2 text-sm font-semibold text-brand-600 ring-1 ring-zinc-200 hover:bg-zinc-50 dark:text-brand-100 dark:ring-zinc-700 dark:hover:bg-zinc-800">
           {home.label}
         </Link>
       </div>
-      {error.digest && <p className="text-xs text-zinc-500">Reference: {error.digest}</p>}
+      {error.digest && <p className="text-xs text-zinc-500">{t('referenceValue', { digest: error.digest })}</p>}
     </section>
   );
 }

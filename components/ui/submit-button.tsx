@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 
 type SubmitButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
@@ -16,6 +17,7 @@ const variants = {
 /** Disabled while its form is submitting, so a double click sends one request. */
 export function SubmitButton({ children, pendingLabel, variant = 'primary', className = '', disabled, ...props }: SubmitButtonProps) {
   const { pending } = useFormStatus();
+  const t = useTranslations('common');
   return (
     <button
       type="submit"
@@ -24,7 +26,7 @@ export function SubmitButton({ children, pendingLabel, variant = 'primary', clas
       className={`inline-flex items-center justify-center rounded-xl px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
       {...props}
     >
-      {pending ? (pendingLabel ?? 'Working…') : children}
+      {pending ? (pendingLabel ?? t('working')) : children}
     </button>
   );
 }

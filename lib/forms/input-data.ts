@@ -10,52 +10,76 @@ if (typeof window !== 'undefined') z.config({ jitless: true });
 
 export { INPUT_PREFIX, inputDataFromForm } from './input-names';
 
-function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
+type MessageValues = { label: string; lower: string; min?: number; max?: number; example?: string };
+
+/** The validator's messages in English; the browser passes its translations of the same keys (messages/*.json "fields"). */
+const englishMessages = {
+  pick: ({ label }: MessageValues) => `Pick a ${label} from the list.`,
+  phone: ({ lower }: MessageValues) => `Enter a valid ${lower} with its country code, like +44 7700 900123.`,
+  email: ({ lower }: MessageValues) => `Enter a valid email address for ${lower}.`,
+  number: ({ label }: MessageValues) => `${label} must be a number.`,
+  numberMin: ({ label, min }: MessageValues) => `${label} must be at least ${min}.`,
+  numberMax: ({ label, max }: MessageValues) => `${label} must be at most ${max}.`,
+  minLength: ({ label, min }: MessageValues) => `${label} must be at least ${min} characters.`,
+  maxLength: ({ label, max }: MessageValues) => `${label} must be at most ${max} characters.`,
+  pattern: ({ label, example }: MessageValues) => `${label} is not in the expected format.${example ? ` For example ${example}.` : ''}`,
+  text: ({ label }: MessageValues) => `${label} must be text.`,
+  required: ({ label }: MessageValues) => `Enter your ${label}.`,
+};
+
+export type FieldMessageKey = keyof typeof englishMessages;
+export const fieldMessageKeys = Object.keys(englishMessages) as FieldMessageKey[];
+/** Turns a message key and its values into text (next-intl's `t` for the "fields" namespace fits). */
+export type FieldMessages = (key: FieldMessageKey, values: MessageValues) => string;
+
+const inEnglish: FieldMessages = (key, values) => englishMessages[key](values);
+
+function fieldSchema(field: FieldDescriptor, say: FieldMessages): z.ZodType<string | undefined> {
   const label = field.label;
-  const example = field.placeholder ? ` For example ${field.placeholder}.` : '';
+  const values: MessageValues = { label, lower: label.toLowerCase(), example: field.placeholder ?? '' };
   let schema: z.ZodType<string>;
   switch (field.type) {
     case 'select': {
-      const values = field.options.map((option) => option.value);
-      schema = z.string().refine((value) => values.includes(value), `Pick a ${label} from the list.`);
+      const allowed = field.options.map((option) => option.value);
+      schema = z.string().refine((value) => allowed.includes(value), say('pick', values));
       break;
     }
     case 'phone':
       schema = z.string().transform((value, ctx) => {
         const e164 = toE164(value);
         if (!e164) {
-          ctx.addIssue({ code: 'custom', message: `Enter a valid ${label.toLowerCase()} with its country code, like +44 7700 900123.` });
+          ctx.addIssue({ code: 'custom', message: say('phone', values) });
           return z.NEVER;
         }
         return e164;
       });
       break;
     case 'email':
-      schema = z.email(`Enter a valid email address for ${label.toLowerCase()}.`);
+      schema = z.email(say('email', values));
       break;
     case 'number': {
-      let number = z.string().regex(/^-?\d+(\.\d+)?$/, `${label} must be a number.`);
-      if (field.min !== null) number = number.refine((value) => Number(value) >= field.min!, `${label} must be at least ${field.min}.`);
-      if (field.max !== null) number = number.refine((value) => Number(value) <= field.max!, `${label} must be at most ${field.max}.`);
+      let number = z.string().regex(/^-?\d+(\.\d+)?$/, say('number', values));
+      if (field.min !== null) number = number.refine((value) => Number(value) >= field.min!, say('numberMin', { ...values, min: field.min! }));
+      if (field.max !== null) number = number.refine((value) => Number(value) <= field.max!, say('numberMax', { ...values, max: field.max! }));
       schema = number;
       break;
     }
     default: {
       let text = plainText(label);
-      if (field.minLength !== null) text = text.min(field.minLength, `${label} must be at least ${field.minLength} characters.`);
-      if (field.maxLength !== null) text = text.max(field.maxLength, `${label} must be at most ${field.maxLength} characters.`);
-      if (field.pattern) text = text.regex(new RegExp(field.pattern), `${label} is not in the expected format.${example}`);
+      if (field.minLength !== null) text = text.min(field.minLength, say('minLength', { ...values, min: field.minLength! }));
+      if (field.maxLength !== null) text = text.max(field.maxLength, say('maxLength', { ...values, max: field.maxLength! }));
+      if (field.pattern) text = text.regex(new RegExp(field.pattern), say('pattern', values));
       schema = text;
     }
   }
   // FormData sends empty strings for untouched inputs: empty means "not given".
   return z
-    .string(`${label} must be text.`)
+    .string(say('text', values))
     .optional()
     .transform((raw, ctx): string | undefined => {
       const value = raw?.trim() ?? '';
       if (value === '') {
-        if (field.required) ctx.addIssue({ code: 'custom', message: `Enter your ${label}.` });
+        if (field.required) ctx.addIssue({ code: 'custom', message: say('required', values) });
         return undefined;
       }
       const parsed = schema.safeParse(value);
@@ -69,8 +93,8 @@ function fieldSchema(field: FieldDescriptor): z.ZodType<string | undefined> {
  * The one validator of a product's `input_data`, run by the server actions (the browser
  * shows the messages they send back). Unknown keys are refused: the supplier rejects them too.
  */
-export function inputDataSchema(fields: FieldDescriptor[]) {
-  const shape = Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field)]));
+export function inputDataSchema(fields: FieldDescriptor[], say: FieldMessages = inEnglish) {
+  const shape = Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, say)]));
   return z
     .strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `This product does not take: ${issue.keys.join(', ')}.` : undefined) })
     .transform((data) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Record<string, string>);
@@ -80,8 +104,8 @@ export type InputDataResult =
   | { ok: true; data: Record<string, string> }
   | { ok: false; fieldErrors: Record<string, string[]>; formError?: string };
 
-export function validateInputData(fields: FieldDescriptor[], raw: Record<string, string>): InputDataResult {
-  const result = inputDataSchema(fields).safeParse(raw);
+export function validateInputData(fields: FieldDescriptor[], raw: Record<string, string>, say?: FieldMessages): InputDataResult {
+  const result = inputDataSchema(fields, say).safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};
   let formError: string | undefined;

@@ -8,7 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { products, productVariants, type Order, type Product, type ProductVariant } from '@/db/schema';
 import { listedRetail } from '@/lib/catalogue/listed-price';
 import { effectiveMarkup, retailFromWholesale } from '@/lib/catalogue/pricing';
-import { recipientOf, validateInputData } from '@/lib/forms/input-data';
+import { recipientOf, validateInputData, type FieldMessages } from '@/lib/forms/input-data';
 import { Decimal, minorUnits, parseAmount } from '@/lib/money';
 import { isOctopusApiError } from '@/lib/octopus';
 import { getStoreSettings } from '@/lib/store/settings';
@@ -82,7 +82,7 @@ function resolveQuantity(product: Product, typed: string | undefined): number | 
  * store-currency wallet) plus the product's markup. Nothing is written; the same function
  * runs again when the customer pays, so the price paid is the price confirmed.
  */
-export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, request: CheckoutRequest): Promise<QuoteResult> {
+export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, request: CheckoutRequest, say?: FieldMessages): Promise<QuoteResult> {
   const [product] = await ctx.db
     .select()
     .from(products)
@@ -96,7 +96,7 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
 
   const amount = resolveAmount(variant, request.amount);
   const quantity = resolveQuantity(product, request.quantity);
-  const input = validateInputData(product.inputFields, request.inputData);
+  const input = validateInputData(product.inputFields, request.inputData, say);
   const fieldErrors = {
     ...('message' in amount ? amount.fieldErrors : {}),
     ...(typeof quantity === 'object' ? quantity.fieldErrors : {}),

@@ -1,9 +1,16 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import en from '@/messages/en.json';
 import { describe, expect, it } from 'vitest';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import type { OrderEvent } from '@/db/schema';
 import { formatDateTimeUtc } from '@/lib/format';
+
+/** The timeline's words come from the store's English messages, as on a page rendered in English. */
+// createElement's typing needs the provider's required children in its props (this file is .ts, no JSX).
+// eslint-disable-next-line react/no-children-prop
+const inEnglish = (children: React.ReactNode) => createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'UTC', children });
 
 const at = new Date('2026-12-01T13:36:11Z');
 const event = (over: Partial<OrderEvent>): OrderEvent => ({
@@ -26,11 +33,11 @@ describe('times and timeline words (issue 14 #17)', () => {
 
   it("shows customers what happened, without internal states or sources", () => {
     const events = [event({}), event({ fromStatus: 'SUBMITTING', toStatus: 'PENDING', source: 'supplier' }), event({ fromStatus: 'PENDING', toStatus: 'DELIVERED', source: 'poll' })];
-    const customer = renderToStaticMarkup(createElement(OrderTimeline, { events }));
+    const customer = renderToStaticMarkup(inEnglish(createElement(OrderTimeline, { events })));
     expect(customer).not.toMatch(/Sending|Supplier|Live update|→/);
     expect(customer).toContain('Order placed and paid');
     expect(customer).toContain('1 Dec 2026, 13:36 UTC');
-    const operator = renderToStaticMarkup(createElement(OrderTimeline, { events, showPayloads: true }));
+    const operator = renderToStaticMarkup(inEnglish(createElement(OrderTimeline, { events, showPayloads: true })));
     expect(operator).toContain('Sending → In progress');
   });
 });

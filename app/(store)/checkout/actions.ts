@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { User } from '@/lib/auth/guards';
 import { formValues, validatedAction } from '@/lib/actions';
+import type { FieldMessages } from '@/lib/forms/input-data';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { balanceOf } from '@/lib/ledger';
 import { Decimal, formatMoney } from '@/lib/money';
@@ -22,18 +24,18 @@ import { getStoreInfo } from '@/lib/store';
 
 async function summarize(quote: CheckoutQuote, user: User | undefined, checkoutToken: string, priceChanged: boolean): Promise<ReviewSummary> {
   const after = user ? (await balanceOf(user.id, quote.storeCurrency)).minus(quote.retail) : null;
-  const { cardPaymentsEnabled } = await currentStoreSettings();
+  const [{ cardPaymentsEnabled }, locale] = await Promise.all([currentStoreSettings(), getLocale()]);
   return {
     productName: quote.product.displayName ?? quote.product.name,
-    variantName: quote.variant.kind === 'range' ? formatMoney(quote.faceAmount, quote.variant.currency) : quote.variant.name,
+    variantName: quote.variant.kind === 'range' ? formatMoney(quote.faceAmount, quote.variant.currency, locale) : quote.variant.name,
     quantity: quote.quantity,
     recipient: quote.recipient?.startsWith('+') ? formatInternational(quote.recipient) : quote.recipient,
     faceValue:
-      quote.variant.currency !== quote.storeCurrency ? formatMoney(new Decimal(quote.faceAmount).times(quote.quantity), quote.variant.currency) : null,
-    price: formatMoney(quote.retail, quote.storeCurrency),
-    listedPrice: quote.listed && quote.retail.lt(quote.listed) ? formatMoney(quote.listed, quote.storeCurrency) : null,
+      quote.variant.currency !== quote.storeCurrency ? formatMoney(new Decimal(quote.faceAmount).times(quote.quantity), quote.variant.currency, locale) : null,
+    price: formatMoney(quote.retail, quote.storeCurrency, locale),
+    listedPrice: quote.listed && quote.retail.lt(quote.listed) ? formatMoney(quote.listed, quote.storeCurrency, locale) : null,
     expectedRetail: quote.retail.toFixed(),
-    balanceAfter: after ? formatMoney(after, quote.storeCurrency) : null,
+    balanceAfter: after ? formatMoney(after, quote.storeCurrency, locale) : null,
     sufficientBalance: after ? after.gte(0) : false,
     cardEnabled: cardPaymentsEnabled,
     guest: !user,
@@ -54,8 +56,14 @@ const signedOut = 'Sign in or create an account to buy.';
 export const reviewOrderAction = validatedAction<z.ZodType, CheckoutState>(z.looseObject({}), async (_data, formData) => {
   const user = await getCurrentUser();
   if (!user && !(await currentStoreSettings()).cardPaymentsEnabled) return { status: 'error', message: signedOut, values: formValues(formData) };
-  const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, checkoutRequestFromForm(formData));
-  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  // Field messages in the customer's language: the browser no longer validates, the server answers.
+  const [tf, t] = await Promise.all([getTranslations('fields'), getTranslations('checkout')]);
+  const say: FieldMessages = (key, values) => tf(key, { ...values, example: values.example || 'none' });
+  const result = await quoteCheckout(await getOrderContext(), (await getStoreInfo()).currency, checkoutRequestFromForm(formData), say);
+  if (!result.ok) {
+    const highlighted = result.fieldErrors && Object.keys(result.fieldErrors).length > 0;
+    return { status: 'error', message: highlighted ? t('correctFields') : result.message, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  }
   return { status: 'success', values: formValues(formData), review: await summarize(result.quote, user, randomUUID(), false) };
 });
 

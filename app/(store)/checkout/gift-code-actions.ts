@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formValues, userAction } from '@/lib/actions';
+import { getLocale } from 'next-intl/server';
 import { formatMoney } from '@/lib/money';
 import { quoteCheckout } from '@/lib/orders/checkout';
 import { checkoutRequestFromForm } from '@/lib/orders/checkout-request';
@@ -27,16 +28,17 @@ export const checkGiftCodeAction = userAction<typeof giftCodeSchema, GiftCodeSta
     const checked = await checkGiftCode(ctx.db, giftCode, quoted.quote, await getStoreSettings(ctx.db));
     if (!checked.ok) return { status: 'error', message: checked.message, fieldErrors: { giftCode: [checked.message] }, values: formValues(formData) };
     const { offer } = checked;
+    const locale = await getLocale();
     return {
       status: 'success',
       values: formValues(formData),
       offer: {
         code: normaliseGiftCode(giftCode),
         voucherName: offer.voucherName,
-        value: formatMoney(offer.value, offer.currency),
-        price: formatMoney(offer.price, currency),
+        value: formatMoney(offer.value, offer.currency, locale),
+        price: formatMoney(offer.price, currency, locale),
         expectedRetail: offer.price.toFixed(),
-        leftover: offer.leftover.gt(0) ? formatMoney(offer.leftover, offer.currency) : null,
+        leftover: offer.leftover.gt(0) ? formatMoney(offer.leftover, offer.currency, locale) : null,
       },
     };
   },

@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { listHelpPages } from '@/lib/help';
 import { pageMetadata } from '@/lib/seo/server';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return pageMetadata({ title: 'Help', description: 'Answers about delivery, refunds, eSIMs and your account.', path: '/help' });
+  const t = await getTranslations('help');
+  return pageMetadata({ title: t('title'), description: t('description'), path: '/help' });
 }
 
 export default async function HelpIndexPage() {
-  const pages = await listHelpPages();
+  const [pages, t] = await Promise.all([listHelpPages(), getTranslations('help')]);
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="text-3xl font-bold tracking-tight">Help</h1>
-      <p className="mt-2 text-zinc-600 dark:text-zinc-400">Answers to what customers ask us most, and the terms we sell under.</p>
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="mt-2 text-zinc-600 dark:text-zinc-400">{t('intro')}</p>
       <ul className="mt-8 grid gap-3 sm:grid-cols-2">
         {pages.map((page) => (
           <li key={page.slug}>

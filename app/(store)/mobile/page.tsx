@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { getSectionProducts } from '@/lib/catalogue/storefront';
@@ -21,13 +23,16 @@ async function lookupPhoneData() {
 }
 
 export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations('catalogue');
   return (
     <Suspense fallback={<CatalogueSkeleton />}>
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
-        <MobileNumberLookup saved={await listMySavedPhones()} phone={await lookupPhoneData()} />
+        <ClientIntl namespaces={['checkout']}>
+          <MobileNumberLookup saved={await listMySavedPhones()} phone={await lookupPhoneData()} />
+        </ClientIntl>
       </div>
-      <h2 className="text-lg font-semibold">Or pick your operator</h2>
+      <h2 className="text-lg font-semibold">{t('orPickOperator')}</h2>
     </SectionPage>
     </Suspense>
   );

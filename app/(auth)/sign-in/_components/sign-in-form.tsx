@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -9,11 +10,12 @@ import { signInAction } from '../actions';
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const [state, action] = useActionState(signInAction, notice ? { status: 'success', message: notice } : { status: 'idle' });
+  const t = useTranslations('auth');
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <Field
-        label="Email"
+        label={t('email')}
         name="email"
         type="email"
         autoComplete="email"
@@ -23,7 +25,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
         errors={state.fieldErrors?.email}
       />
       <Field
-        label="Password"
+        label={t('password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -32,17 +34,17 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
       />
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-          Forgot password?
+          {t('forgotLink')}
         </Link>
       </p>
       <FormMessage state={state} />
-      <SubmitButton className="w-full" pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton className="w-full" pendingLabel={t('signingIn')}>
+        {t('signIn')}
       </SubmitButton>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
-        New here?{' '}
+        {t('newHere')}{' '}
         <Link href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-up'} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-          Create an account
+          {t('createAnAccount')}
         </Link>
       </p>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/lib/actions';
 import { Field } from '@/components/ui/field';
@@ -11,6 +12,7 @@ import { signUpAction } from '../actions';
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, { status: 'idle' });
   const [dismissed, setDismissed] = useState<ActionState>();
+  const t = useTranslations('auth');
   if (state.status === 'success' && dismissed !== state) {
     return (
       <div className="space-y-4">
@@ -18,7 +20,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
           {state.message}
         </p>
         <button type="button" onClick={() => setDismissed(state)} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
-          Use another email address
+          {t('anotherEmail')}
         </button>
       </div>
     );
@@ -26,9 +28,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
-      <Field label="Name (optional)" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <Field label={t('nameOptional')} name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
       <Field
-        label="Email"
+        label={t('email')}
         name="email"
         type="email"
         autoComplete="email"
@@ -38,22 +40,22 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         errors={state.fieldErrors?.email}
       />
       <Field
-        label="Password"
+        label={t('password')}
         name="password"
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters. A short sentence works well."
+        hint={t('passwordHint')}
         errors={state.fieldErrors?.password}
       />
       <FormMessage state={state} />
-      <SubmitButton className="w-full" pendingLabel="Creating your account…">
-        Create account
+      <SubmitButton className="w-full" pendingLabel={t('creating')}>
+        {t('createAccount')}
       </SubmitButton>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
-        Already have an account?{' '}
+        {t('haveAccount')}{' '}
         <Link href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-in'} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-          Sign in
+          {t('signIn')}
         </Link>
       </p>
     </form>

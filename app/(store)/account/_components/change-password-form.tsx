@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -8,13 +9,14 @@ import { changePasswordAction } from '../actions';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState(changePasswordAction, { status: 'idle' });
+  const t = useTranslations('accountForms');
   return (
     <form action={action} className="space-y-3" noValidate>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Changing it signs you out on every other device.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('changePasswordNote')}</p>
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <Field
-        label="Current password"
+        label={t('currentPassword')}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
@@ -22,16 +24,16 @@ export function ChangePasswordForm({ email }: { email: string }) {
         errors={state.fieldErrors?.currentPassword}
       />
       <Field
-        label="New password"
+        label={t('newPassword')}
         name="newPassword"
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters. A short sentence works well."
+        hint={t('passwordHint')}
         errors={state.fieldErrors?.newPassword}
       />
       <Field
-        label="Confirm new password"
+        label={t('confirmNewPassword')}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
@@ -39,7 +41,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         errors={state.fieldErrors?.confirmPassword}
       />
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
+      <SubmitButton pendingLabel={t('changing')}>{t('changePassword')}</SubmitButton>
     </form>
   );
 }

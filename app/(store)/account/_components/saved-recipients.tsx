@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import type { SavedRecipient } from '@/lib/recipients';
 import { Field } from '@/components/ui/field';
@@ -11,12 +12,13 @@ type Recipient = Pick<SavedRecipient, 'id' | 'kind' | 'label' | 'values'> & { di
 
 function DeleteRecipient({ recipient }: { recipient: Recipient }) {
   const [state, action] = useActionState(deleteRecipientAction, { status: 'idle' });
+  const t = useTranslations('accountForms');
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="id" value={recipient.id} />
       {state.status === 'error' && <span className="text-sm text-red-600">{state.message}</span>}
-      <SubmitButton variant="secondary" className="px-3 py-1.5" pendingLabel="Removing…" aria-label={`Remove ${recipient.label}`}>
-        Remove
+      <SubmitButton variant="secondary" className="px-3 py-1.5" pendingLabel={t('removing')} aria-label={t('removeLabel', { label: recipient.label })}>
+        {t('remove')}
       </SubmitButton>
     </form>
   );
@@ -24,11 +26,12 @@ function DeleteRecipient({ recipient }: { recipient: Recipient }) {
 
 export function SavedRecipients({ recipients }: { recipients: Recipient[] }) {
   const [state, action] = useActionState(addRecipientAction, { status: 'idle' });
+  const t = useTranslations('accountForms');
   const [kind, setKind] = useState<'phone' | 'player'>((state.values?.kind as 'phone' | 'player') ?? 'phone');
   return (
     <div className="space-y-5">
       {recipients.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Save a phone number or player ID to fill checkout in one tap.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noRecipients')}</p>
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {recipients.map((recipient) => (
@@ -45,7 +48,7 @@ export function SavedRecipients({ recipients }: { recipients: Recipient[] }) {
 
       <form action={action} className="space-y-3 rounded-2xl bg-zinc-50 p-4 dark:bg-zinc-950" noValidate>
         <fieldset>
-          <legend className="text-sm font-medium">Add a recipient</legend>
+          <legend className="text-sm font-medium">{t('addRecipient')}</legend>
           <div className="mt-2 flex gap-2">
             {(['phone', 'player'] as const).map((option) => (
               <label
@@ -53,32 +56,32 @@ export function SavedRecipients({ recipients }: { recipients: Recipient[] }) {
                 className="flex cursor-pointer items-center gap-2 rounded-full px-3 py-1.5 text-sm ring-1 ring-zinc-300 has-checked:bg-brand-600 has-checked:text-white has-checked:ring-brand-600 dark:ring-zinc-700"
               >
                 <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} className="sr-only" />
-                {option === 'phone' ? 'Phone number' : 'Player ID'}
+                {option === 'phone' ? t('phoneNumber') : t('playerId')}
               </label>
             ))}
           </div>
         </fieldset>
-        <Field label="Name" name="label" required defaultValue={state.values?.label} errors={state.fieldErrors?.label} placeholder={kind === 'phone' ? 'Mum' : 'My PUBG account'} />
+        <Field label={t('name')} name="label" required defaultValue={state.values?.label} errors={state.fieldErrors?.label} placeholder={kind === 'phone' ? t('namePhonePlaceholder') : t('namePlayerPlaceholder')} />
         {kind === 'phone' ? (
           <Field
-            label="Mobile number"
+            label={t('mobileNumber')}
             name="phone_number"
             type="tel"
             autoComplete="tel"
             required
             placeholder="+44 7700 900123"
-            hint="With the country code."
+            hint={t('withCountryCode')}
             defaultValue={state.values?.phone_number}
             errors={state.fieldErrors?.phone_number}
           />
         ) : (
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Player ID" name="player_id" required defaultValue={state.values?.player_id} errors={state.fieldErrors?.player_id} />
-            <Field label="Server (optional)" name="server" defaultValue={state.values?.server} errors={state.fieldErrors?.server} />
+            <Field label={t('playerId')} name="player_id" required defaultValue={state.values?.player_id} errors={state.fieldErrors?.player_id} />
+            <Field label={t('serverOptional')} name="server" defaultValue={state.values?.server} errors={state.fieldErrors?.server} />
           </div>
         )}
         <FormMessage state={state} />
-        <SubmitButton pendingLabel="Saving…">Save recipient</SubmitButton>
+        <SubmitButton pendingLabel={t('saving')}>{t('saveRecipient')}</SubmitButton>
       </form>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { LiveOrderStatus } from '@/components/orders/live-order-status';
 import { Providers } from '@/components/providers';
 import { orderPrefill } from '@/components/orders/order-list';
@@ -17,26 +19,21 @@ import { formatInternational } from '@/lib/phone';
 import { productHref } from '@/lib/verticals';
 import { EsimDelivery } from './_components/esim-delivery';
 import { VoucherCodes } from './_components/voucher-codes';
-import { dateTimeFormat } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
-export const metadata: Metadata = { title: 'Your order' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('orders'))('yourOrder') };
+}
 
-const refundWords: Record<string, string> = {
-  to_send: 'being sent to your card',
-  pending: 'on its way to your card',
-  requires_action: 'on its way to your card',
-  succeeded: 'refunded to your card',
-  failed: 'could not be refunded to your card; the store will contact you',
-  canceled: 'could not be refunded to your card; the store will contact you',
-  refused: 'could not be refunded to your card; the store will contact you',
-};
+const refundStatuses = new Set(['to_send', 'pending', 'requires_action', 'succeeded', 'failed', 'canceled', 'refused']);
 
-function paymentLine(payment: PaymentView, order: { status: string }): string {
-  if (payment.provider === 'balance') return 'Store balance';
-  if (payment.status === 'paid') return 'Card';
-  if (order.status === 'AWAITING_PAYMENT') return 'Card · not paid yet';
-  return 'Card · not charged';
+/** The key of the payment's line in messages (orders.paymentLine). */
+function paymentLine(payment: PaymentView, order: { status: string }): 'balance' | 'card' | 'cardNotPaid' | 'cardNotCharged' {
+  if (payment.provider === 'balance') return 'balance';
+  if (payment.status === 'paid') return 'card';
+  if (order.status === 'AWAITING_PAYMENT') return 'cardNotPaid';
+  return 'cardNotCharged';
 }
 
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -53,15 +50,17 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     ? productHref(product, { ...orderPrefill(order), fix: fixField, reason: (order.failureReason ?? order.statusText ?? '').slice(0, 200) || undefined })
     : undefined;
   const partial = partialDeliveryOf(order);
+  const [t, locale] = await Promise.all([getTranslations('orders'), getLocale()]);
+  const money = (amount: Parameters<typeof formatMoney>[0], currency: string) => formatMoney(amount, currency, locale);
   const recipient = order.recipient?.startsWith('+') ? formatInternational(order.recipient) : order.recipient;
 
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
         <Link href={guest ? '/' : '/account'} className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
-          {guest ? '← Continue shopping' : '← Your account'}
+          {guest ? t('continueShopping') : t('yourAccount')}
         </Link>
-        <h1 className="mt-1 text-2xl font-bold tracking-tight">Order #{order.number}</h1>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight">{t('orderNumber', { number: order.number })}</h1>
         <p className="text-zinc-600 dark:text-zinc-400">
           {order.productName}
           {order.variantName ? ` · ${order.variantName}` : ''}
@@ -72,49 +71,49 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       <Card as="dl" rounded="3xl" className="grid grid-cols-2 gap-3 text-sm">
         {recipient && (
           <div className="col-span-2">
-            <dt className="text-zinc-500">For</dt>
+            <dt className="text-zinc-500">{t('for')}</dt>
             <dd className="font-medium" data-testid="order-recipient">{recipient}</dd>
           </div>
         )}
         <div>
-          <dt className="text-zinc-500">{payment.provider === 'card' && payment.status !== 'paid' ? 'Price' : 'Paid'}</dt>
+          <dt className="text-zinc-500">{payment.provider === 'card' && payment.status !== 'paid' ? t('price') : t('paid')}</dt>
           <dd className="font-medium">
-            {formatMoney(order.retailAmount, order.retailCurrency)}
-            {giftCode.paidFromOrder !== null && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">with a gift code from order #{giftCode.paidFromOrder}</span>}
+            {money(order.retailAmount, order.retailCurrency)}
+            {giftCode.paidFromOrder !== null && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{t('withGiftCode', { number: giftCode.paidFromOrder })}</span>}
           </dd>
         </div>
         <div>
-          <dt className="text-zinc-500">Payment</dt>
+          <dt className="text-zinc-500">{t('payment')}</dt>
           <dd className="font-medium" data-testid="order-payment">
-            {paymentLine(payment, order)}
+            {t(`paymentLine.${paymentLine(payment, order)}`)}
           </dd>
         </div>
         <div>
-          <dt className="text-zinc-500">Placed</dt>
-          <dd className="font-medium">{dateTimeFormat.format(order.createdAt)} UTC</dd>
+          <dt className="text-zinc-500">{t('placed')}</dt>
+          <dd className="font-medium">{formatDateTime(order.createdAt, locale)}</dd>
         </div>
         {order.faceCurrency !== order.retailCurrency && (
           <div>
-            <dt className="text-zinc-500">Face value</dt>
-            <dd className="font-medium">{formatMoney(order.faceAmount, order.faceCurrency)}</dd>
+            <dt className="text-zinc-500">{t('faceValue')}</dt>
+            <dd className="font-medium">{money(order.faceAmount, order.faceCurrency)}</dd>
           </div>
         )}
         {order.refundedAt && (
           <div>
-            <dt className="text-zinc-500">{giftCode.paidFromOrder !== null ? 'Gift code given back' : 'Refunded'}</dt>
+            <dt className="text-zinc-500">{giftCode.paidFromOrder !== null ? t('giftCodeGivenBack') : t('refunded')}</dt>
             <dd className="font-medium text-emerald-700 dark:text-emerald-400" data-testid="order-refunded">
               {partial
-                ? `${formatMoney(partial.refunded, order.retailCurrency)} for ${partial.ordered - partial.delivered} undelivered code${partial.ordered - partial.delivered === 1 ? '' : 's'}`
-                : formatMoney(order.retailAmount, order.retailCurrency)}
-              <span className="block text-xs font-normal text-zinc-500">{dateTimeFormat.format(order.refundedAt)} UTC{payment.provider === 'gift_code' ? '' : payment.provider === 'card' ? ', to your card' : ', to your balance'}</span>
+                ? t('undeliveredCodes', { amount: money(partial.refunded, order.retailCurrency), count: partial.ordered - partial.delivered })
+                : money(order.retailAmount, order.retailCurrency)}
+              <span className="block text-xs font-normal text-zinc-500">{formatDateTime(order.refundedAt, locale)}{payment.provider === 'gift_code' ? '' : payment.provider === 'card' ? t('toCard') : t('toBalance')}</span>
             </dd>
           </div>
         )}
         {payment.refunds.map((refund, index) => (
           <div key={index} className="col-span-2">
-            <dt className="text-zinc-500">Card refund</dt>
+            <dt className="text-zinc-500">{t('cardRefund')}</dt>
             <dd className="font-medium" data-testid="card-refund">
-              {formatMoney(refund.amount, refund.currency)} {refundWords[refund.status] ?? refund.status}
+              {money(refund.amount, refund.currency)} {refundStatuses.has(refund.status) ? t(`refundStatus.${refund.status}`) : refund.status}
             </dd>
           </div>
         ))}
@@ -122,43 +121,47 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 
       {guest && access && (
         <p className="rounded-2xl bg-sky-50 p-4 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
-          Keep this page’s link: it opens your order without an account. Sign up later with {order.guestEmail} to see it in your account.
+          {t('guestLink', { email: order.guestEmail ?? '' })}
         </p>
       )}
 
       {order.status === 'AWAITING_PAYMENT' && (
         <section aria-labelledby="payment" className="space-y-3 rounded-3xl bg-white p-5 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
           <h2 id="payment" className="text-lg font-semibold">
-            Waiting for your payment
+            {t('waitingPayment')}
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Nothing is sent until your card payment is confirmed. If your card was declined, you can try again or use another card.
+            {t('waitingPaymentBody')}
           </p>
           {paymentProblem && <p className="text-sm text-amber-800 dark:text-amber-200">{paymentProblem}</p>}
-          <PayByCard orderId={order.id} access={access} price={formatMoney(order.retailAmount, order.retailCurrency)} />
+          <ClientIntl namespaces={['accountForms']}>
+            <PayByCard orderId={order.id} access={access} price={money(order.retailAmount, order.retailCurrency)} />
+          </ClientIntl>
         </section>
       )}
 
-      <Providers>
-        <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} access={access} />
-      </Providers>
+      <ClientIntl namespaces={['orders']}>
+        <Providers>
+          <LiveOrderStatus initial={toStatusView(order)} retryHref={retryHref} access={access} />
+        </Providers>
+      </ClientIntl>
 
       {order.vertical === 'voucher' && secrets?.vouchers && secrets.vouchers.length > 0 && (
         <Card as="section" rounded="3xl" aria-labelledby="codes">
           <h2 id="codes" className="mb-3 text-lg font-semibold">
-            {secrets.vouchers.length === 1 ? 'Your code' : 'Your codes'}
+            {t('yourCodes', { count: secrets.vouchers.length })}
           </h2>
           {order.status === 'PENDING' && (
             <p data-testid="partial-progress" className="mb-3 rounded-xl bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
-              {secrets.vouchers.length} of {order.quantity} ready, the rest are on the way. New codes appear here by themselves.
+              {t('partialProgress', { ready: secrets.vouchers.length, total: order.quantity })}
             </p>
           )}
           {order.status === 'DELIVERED' && order.delivery.partial === true && (
             <p className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-              Only {partial ? partial.delivered : String(order.delivery.deliveredQuantity)} of {order.quantity} codes could be delivered.{' '}
+              {t('onlyDelivered', { delivered: partial ? partial.delivered : String(order.delivery.deliveredQuantity), total: order.quantity })}{' '}
               {partial
-                ? `${formatMoney(partial.refunded, order.retailCurrency)} for the rest went back to your ${payment.provider === 'card' ? 'card' : 'balance'}.`
-                : `The rest was refunded to your ${payment.provider === 'card' ? 'card' : 'balance'}.`}
+                ? t('restRefundedAmount', { amount: money(partial.refunded, order.retailCurrency), to: payment.provider === 'card' ? 'card' : 'balance' })
+                : t('restRefunded', { to: payment.provider === 'card' ? 'card' : 'balance' })}
             </p>
           )}
           {/* Never keyed by the number of codes: a remount on the page's own refresh lost the reveal. */}
@@ -174,7 +177,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {order.status === 'DELIVERED' && order.vertical === 'esim' && (
         <Card as="section" rounded="3xl" aria-labelledby="esim">
           <h2 id="esim" className="mb-3 text-lg font-semibold">
-            Your eSIM
+            {t('yourEsim')}
           </h2>
           <EsimDelivery secret={secrets?.esim ?? null} delivery={order.delivery} />
         </Card>
@@ -182,7 +185,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 
       <Card as="section" rounded="3xl" aria-labelledby="timeline">
         <h2 id="timeline" className="mb-4 text-lg font-semibold">
-          Timeline
+          {t('timeline')}
         </h2>
         <OrderTimeline events={events} />
       </Card>
