@@ -142,7 +142,15 @@ export async function purchaseByCard(
   if (!sessionId) return { kind: 'refused', stage: 'place', status: place.status, message: `Pay by card went to ${checkoutUrl}` };
   const session = await retrieveSession(stripe.url, sessionId);
   const orderId = session.client_reference_id!;
-  const back = () => client.get(storePath(session.success_url, sessionId), 'text/html');
+  // The store may be down (killed) as the customer comes back: then only the webhook or the sweeper can tell it.
+  const visit = async (url: string) => {
+    try {
+      await client.get(storePath(url, sessionId), 'text/html');
+    } catch {
+      steps.push('came back while the store was down');
+    }
+  };
+  const back = () => visit(session.success_url);
 
   const pay = async (card: string) => {
     const answer = await stripe.control.pay(sessionId, { card_number: card, email: buyer.guestEmail ?? 'bench@bench.test' });
@@ -177,7 +185,7 @@ export async function purchaseByCard(
       await pay(CARDS.insufficient);
       break;
     case 'cancelled':
-      await client.get(storePath(session.cancel_url, sessionId), 'text/html');
+      await visit(session.cancel_url);
       break;
     case 'abandoned':
       break;
