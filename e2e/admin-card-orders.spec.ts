@@ -47,6 +47,11 @@ test.describe('operator console: card orders', () => {
     await expect(page.getByText('Nothing to refund: this card order was never paid.')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Cancelled before payment by operator@e2e.test: Customer asked us to cancel')).toBeVisible();
     await page.screenshot({ path: `test-results/admin-card-cancelled-${page.viewportSize()?.width}.png`, fullPage: true });
+    // Operators check orders on their phones too: the same page at a phone's width.
+    const desktopSize = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'test-results/admin-card-cancelled-390.png', fullPage: true });
+    await page.setViewportSize(desktopSize);
     const [session] = await stripe.sessions({ client_reference_id: page.url().match(/orders\/([0-9a-f-]{36})/)![1]! });
     expect(session).toMatchObject({ id: sessionId, status: 'expired' });
 
