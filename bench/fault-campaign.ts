@@ -13,9 +13,17 @@
  *     supplier says (its status word read here, not through the storefront's mapping);
  *   - every customer charged once, or charged and refunded once (ledger per order);
  *   - the store's books equal the supplier wallet's movements.
+ * A share of the purchases is paid by card through the Stripe stand-in (signed-in customers and
+ * guests; paid, declined, cancelled on Stripe's page, abandoned until the session expires, two
+ * tabs on one checkout) while its webhooks are delayed, dropped, duplicated, failed and released
+ * out of order, and its API fails now and then (bench/support/card-payments.ts). Card invariants:
+ *   - no supplier order without a captured payment (card) or ledger debit (balance);
+ *   - Stripe's captured - refunded equals the store's card takings (card_payments, card_refunds);
+ *   - each card order paid once, sent to the supplier once, refunded at most once (and as due).
  * Prints the counts and exits non-zero on any violation.
  *
- * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9);
+ * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9),
+ * FAULT_CARD_SHARE (0.3 of purchases by card), FAULT_GUEST_SHARE (0.3 of card purchases by guests);
  * --smoke: 40 orders by 6 customers, 4 at a time (still two restarts and every fault kind).
  */
 import postgres from 'postgres';
@@ -33,13 +41,16 @@ import {
   type StorefrontProcess,
 } from './support/processes';
 import { printTable, prng, summarize, writeResult } from './support/report';
+import { auditCards, cardPlanner, purchaseByCard, settleStripe, startStripeChaos, startStripeStandIn, type CardPlan } from './support/card-payments';
 import { benchSize } from './support/smoke';
-import { productPagePath, purchase, signUpCustomer, storeActions, StorefrontClient, type StoreActions } from './support/storefront-client';
+import { findServerAction, productPagePath, purchase, readServerActions, signUpCustomer, storeActions, StorefrontClient, type StoreActions } from './support/storefront-client';
 
 const TARGET_ORDERS = Number(benchSize('FAULT_ORDERS', '1000', '40'));
 const CONCURRENCY = Number(benchSize('FAULT_CONCURRENCY', '8', '4'));
 const CUSTOMERS = Number(benchSize('FAULT_CUSTOMERS', '40', '6'));
 const SEED = Number(process.env.FAULT_SEED || 9);
+const CARD_SHARE = Number(process.env.FAULT_CARD_SHARE || 0.3);
+const GUEST_SHARE = Number(process.env.FAULT_GUEST_SHARE || 0.3);
 const DEMO_CREDIT = '400.00';
 /** The storefront's supplier timeout: short, so hangs and late answers resolve within the run. */
 const SUPPLIER_TIMEOUT_MS = 2_000;
@@ -164,10 +175,12 @@ async function main() {
   const build = await ensureProductionBuild();
   if (build.built) console.log(`Built in ${build.seconds} s.`);
   const actions: StoreActions = storeActions(BENCH_DIST_DIR);
+  const cardActions = { ...actions, payOrder: findServerAction(readServerActions(BENCH_DIST_DIR), 'app/(store)/orders/[id]/actions.ts', 'payOrderByCardAction') };
 
   const database = await createBenchDatabase('faults');
   const sandbox = await startSandboxProcess({ timeScale: 0.01, rateLimits: false, seed: `faults-${SEED}` });
   let store: StorefrontProcess | undefined;
+  const stripe = await startStripeStandIn();
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
   let exitCode = 1;
   try {
@@ -189,11 +202,14 @@ async function main() {
     store = await startStorefront({
       databaseUrl: database.url,
       sandboxUrl: sandbox.url,
-      env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV },
+      // Guests play clients at different addresses (X-Forwarded-For), as behind one proxy.
+      env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV, ...stripe.storeEnv, TRUST_PROXY: '1' },
     });
     const running = store;
     const webhookChaos = await startWebhookChaos(sandbox.control, running.baseUrl);
-    console.log(`Storefront ${running.baseUrl} (pid ${running.pid()}), sandbox ${sandbox.url}, database ${database.name}.`);
+    await stripe.registerStore(running.baseUrl);
+    const stripeChaos = startStripeChaos(stripe.control, SEED);
+    console.log(`Storefront ${running.baseUrl} (pid ${running.pid()}), sandbox ${sandbox.url}, Stripe stand-in ${stripe.url}, database ${database.name}.`);
 
     const customers: StorefrontClient[] = [];
     for (let i = 0; i < CUSTOMERS; i++) {
@@ -210,6 +226,10 @@ async function main() {
     /** Fault id -> label; the sandbox counts how often each one struck (`applied`). */
     const faultLabels = new Map<number, string>();
     const plans = new Map<string, PlanKind>();
+    const cardPlans = new Map<string, CardPlan>();
+    const cardSteps: Tally = new Map();
+    const payments = cardPlanner(SEED, CARD_SHARE, GUEST_SHARE);
+    let guests = 0;
     const confirmed: string[] = [];
     const placeLatencies: number[] = [];
     let placed = 0;
@@ -259,21 +279,35 @@ async function main() {
         attempts += 1;
         const kind = pickKind();
         const plan = planOrder(kind, offers);
-        const client = customers[(index * 7 + worker) % customers.length]!;
+        const payment = payments.next();
+        const guest = payment.payWith === 'card' && payment.guest;
+        // A guest is a fresh browser at its own address, with an email of its own.
+        const client = guest
+          ? new StorefrontClient(running.baseUrl, 30_000, { 'X-Forwarded-For': `10.16.${Math.floor(guests / 250)}.${(guests % 250) + 1}` })
+          : customers[(index * 7 + worker) % customers.length]!;
         const productPath = productPagePath(actions, plan.offer);
+        const fields = {
+          productId: plan.offer.productId,
+          variantId: plan.offer.variantId,
+          quantity: 'quantity' in plan ? plan.quantity : undefined,
+          inputData: 'inputData' in plan ? plan.inputData : undefined,
+        };
         try {
-          const result = await purchase(client, actions, productPath, {
-            productId: plan.offer.productId,
-            variantId: plan.offer.variantId,
-            quantity: 'quantity' in plan ? plan.quantity : undefined,
-            inputData: 'inputData' in plan ? plan.inputData : undefined,
-          });
+          const result =
+            payment.payWith === 'card'
+              ? await purchaseByCard(client, cardActions, productPath, fields, guest ? { guestEmail: `guest-${SEED}-${guests++}-${Date.now()}@bench.test` } : {}, payment.scenario, stripe)
+              : await purchase(client, actions, productPath, fields);
           if (result.kind === 'placed') {
             placed += 1;
             confirmed.push(result.orderId);
             plans.set(result.orderId, kind);
             placeLatencies.push(result.placeMs);
             bump(outcomes, `placed (${kind})`);
+            if (payment.payWith === 'card' && 'sessionId' in result) {
+              cardPlans.set(result.orderId, { scenario: payment.scenario, paidOnStripe: result.paid, guest, kind });
+              bump(cardSteps, `${guest ? 'guest' : 'customer'} ${payment.scenario}${result.paid ? '' : ' (unpaid)'}`);
+              for (const step of result.steps) if (/^(pay again|second tab|came back)/.test(step)) bump(cardSteps, step);
+            }
             if (restartAt.length > 0 && placed >= restartAt[0]!) {
               restartAt.shift();
               await restart();
@@ -299,6 +333,7 @@ async function main() {
     for (const fault of await sandbox.control.listFaults()) bump(faultsStruck, faultLabels.get(fault.id) ?? `other (${fault.kind})`, fault.applied);
     await sandbox.control.clearFaults();
     const webhookTally = await webhookChaos.stop();
+    const stripeTally = await stripeChaos.stop();
     console.log(`Placing done: ${placed} confirmed of ${attempts} checkouts. Waiting for the reconciler...`);
 
     // Let the reconciler (inside the restarted server) finish every unfinished order.
@@ -312,13 +347,20 @@ async function main() {
     }
     const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
     console.log(`Reconciler drained in ${drainSeconds} s (${open} still open).`);
+    const stripeSettle = await settleStripe(sql, stripe, DRAIN_TIMEOUT_MS);
+    console.log(`Stripe settled in ${stripeSettle.seconds} s (left: ${JSON.stringify(stripeSettle.left)}).`);
     const violations = await audit(sql, sandbox.control, confirmed, plans, DEMO_CREDIT);
+    const cardAudit = await auditCards(sql, stripe, await sandbox.control.listOrders(), cardPlans);
+    violations.checks.push(...cardAudit.checks);
+    Object.assign(violations.details, cardAudit.details);
     const webhookAudit = await auditWebhooks(sql, sandbox.control);
     violations.checks.push(...webhookAudit.checks);
     Object.assign(violations.details, webhookAudit.details);
     printTable('Webhook chaos (issue 15)', [...webhookTally, ...webhookAudit.deliveries]);
 
     printTable('Checkouts', [...outcomes.entries()].sort().map(([outcome, n]) => ({ outcome, count: n })));
+    printTable('Card checkouts (issue 16)', [...cardSteps.entries()].sort().map(([checkout, n]) => ({ checkout, count: n })));
+    printTable('Stripe chaos (issue 16)', [...stripeTally, ...(await stripeDeliveryTally(stripe.control))]);
     printTable('Refusals and transport errors', [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([reason, n]) => ({ reason, count: n })));
     printTable('Faults (struck = requests the sandbox applied them to)', [
       ...[...faultsQueued.keys()].sort().map((fault) => ({ fault, queued: faultsQueued.get(fault) ?? 0, struck: faultsStruck.get(fault) ?? 0 })),
@@ -349,6 +391,9 @@ async function main() {
       byStatus: violations.byStatus,
       reactions: violations.reactions,
       checks: violations.checks,
+      cardCheckouts: Object.fromEntries(cardSteps),
+      stripeChaos: stripeTally,
+      cardTakings: cardAudit.takings,
       details: violations.details,
       seconds: Math.round((Date.now() - startedAt) / 1000),
     });
@@ -359,9 +404,23 @@ async function main() {
     await sql.end({ timeout: 5 });
     await store?.stop();
     await sandbox.stop();
+    await stripe.stop();
     await database.drop();
   }
   process.exit(exitCode);
+}
+
+/** What the Stripe stand-in's webhook deliveries went through. */
+async function stripeDeliveryTally(control: import('@/sandbox/stripe/client').StripeSandboxControl) {
+  const deliveries = await control.deliveries();
+  const count = (predicate: (d: (typeof deliveries)[number]) => boolean) => deliveries.filter(predicate).length;
+  return [
+    { chaos: 'Stripe events delivered (2xx)', times: count((d) => d.state === 'succeeded') },
+    { chaos: 'Stripe deliveries dropped', times: count((d) => d.state === 'dropped') },
+    { chaos: 'Stripe deliveries retried (non-2xx, timeout, store down)', times: count((d) => d.attempts.length > 1) },
+    { chaos: 'Stripe duplicate copies sent', times: count((d) => d.duplicateOf !== undefined) },
+    { chaos: 'Stripe deliveries given up (retries exhausted)', times: count((d) => d.state === 'failed') },
+  ];
 }
 
 // ---- Issue 15: supplier webhooks under chaos ------------------------------------------------
@@ -498,6 +557,8 @@ type LocalOrder = {
   delivery: { partial?: boolean; deliveredQuantity?: number };
   submit_attempts: number;
   created_at: Date;
+  payment_provider: string;
+  card_status: string | null;
 };
 
 /** What each kind of purchase ends as (sandbox/README.md "Magic inputs"), whatever faults struck. */
@@ -590,7 +651,7 @@ async function audit(
   const local = await sql<LocalOrder[]>`
     select o.id, o.number, o.user_id, o.status, o.vertical, o.client_reference, o.upstream_id, p.upstream_id as upstream_product_id,
            o.face_amount::text, o.input_data, o.quantity, o.retail_amount::text, o.retail_currency, o.wholesale_amount::text, o.delivery,
-           o.submit_attempts, o.created_at
+           o.submit_attempts, o.created_at, o.payment_provider, (select c.status from card_payments c where c.order_id = o.id) as card_status
     from orders o join products p on p.id = o.product_id`;
   const supplier = await control.listOrders();
   const ledger = await control.ledger();
@@ -599,7 +660,7 @@ async function audit(
 
   // 1. Nothing lost.
   const localIds = new Set(local.map((order) => order.id));
-  const open = local.filter((order) => order.status === 'SUBMITTING' || order.status === 'PENDING');
+  const open = local.filter((order) => order.status === 'SUBMITTING' || order.status === 'PENDING' || order.status === 'AWAITING_PAYMENT');
   open.forEach((order) => note('order not finished', { number: order.number, status: order.status }));
   const missing = confirmed.filter((id) => !localIds.has(id));
   missing.forEach((id) => note('confirmed checkout without an order', id));
@@ -642,13 +703,15 @@ async function audit(
   for (const order of local) {
     const upstream = order.upstream_id === null ? undefined : supplierByKey.get(supplierKeyOf(order.vertical, order.upstream_id));
     const partial = order.delivery.partial === true;
-    const fromSupplier = upstream ? supplierOutcome(upstream) : { status: 'REJECTED', partial: false };
+    // A card order nobody paid never reaches the supplier and ends cancelled (auditCards checks its money).
+    const unpaidCard = order.payment_provider === 'card' && order.card_status !== 'paid';
+    const fromSupplier = upstream ? supplierOutcome(upstream) : { status: unpaidCard ? 'CANCELLED' : 'REJECTED', partial: false };
     if (!fromSupplier || fromSupplier.status !== order.status || fromSupplier.partial !== partial) {
       disagreements += 1;
       note('local and supplier disagree', { number: order.number, local: order.status, partial, supplier: upstream?.status ?? '(no order)' });
     }
     const plan = plans.get(order.id);
-    const wanted = plan ? OUTCOME_OF_PLAN[plan] : undefined;
+    const wanted = plan ? (unpaidCard ? { status: 'CANCELLED', partial: false } : OUTCOME_OF_PLAN[plan]) : undefined;
     if (wanted && (wanted.status !== order.status || wanted.partial !== partial)) {
       unexpected += 1;
       note('order did not end as bought', { number: order.number, plan, local: order.status, partial, expected: wanted });
@@ -671,7 +734,9 @@ async function audit(
     roundToMinor(new Decimal(order.retail_amount).times(order.quantity - (order.delivery.deliveredQuantity ?? order.quantity)).dividedBy(order.quantity), order.retail_currency);
   let chargeViolations = 0;
   const expectedCustomerNet = new Map<string, Decimal>();
+  // Balance orders only: card orders leave the ledger alone (auditCards checks them against Stripe).
   for (const order of local) {
+    if (order.payment_provider !== 'balance') continue;
     const row = moneyByOrder.get(order.id);
     const refunded = ['FAILED', 'CANCELLED', 'REJECTED'].includes(order.status);
     const partial = order.status === 'DELIVERED' && order.delivery.partial === true;
@@ -747,7 +812,7 @@ async function audit(
     { check: 'no supplier order without a local order', counted: supplier.length, violations: orphans.length },
     { check: 'local status agrees with the supplier', counted: local.length, violations: disagreements },
     { check: 'each confirmed order ends as bought (magic input)', counted: plans.size, violations: unexpected },
-    { check: 'customer charged once / refunded once (per order)', counted: local.length, violations: chargeViolations },
+    { check: 'balance customer charged once / refunded once (per order)', counted: local.filter((o) => o.payment_provider === 'balance').length, violations: chargeViolations },
     { check: 'customer balances = credit - net order charges', counted: balances.length, violations: balanceViolations },
     { check: 'double-entry ledger sums to zero', counted: 1, violations: ledgerBalanced ? 0 : 1 },
     {

@@ -42,15 +42,15 @@ test.describe('operator console', () => {
 
     const reason = `Stuck at the game operator (${playerId})`;
     await page.getByLabel('Reason for the refund').fill(reason);
-    await page.getByRole('button', { name: 'Refund to balance' }).click();
-    await expect(page.getByText(/^Order cancelled and \$\d+\.\d\d refunded to the customer’s balance\.$/)).toBeVisible();
+    await page.getByRole('button', { name: 'Refund to store balance' }).click();
+    await expect(page.getByText(/^Order cancelled and \$\d+\.\d\d refunded to the customer’s store balance\.$/)).toBeVisible();
     await page.reload();
     await expect(page.getByTestId('admin-order-status')).toHaveText('Cancelled');
-    await expect(page.getByText('Already refunded to the customer’s balance.')).toBeVisible();
+    await expect(page.getByText('Already refunded to the customer’s store balance.')).toBeVisible();
     await expect(timeline.getByText(`Cancelled and refunded by operator@e2e.test: ${reason}`)).toBeVisible();
 
     await second.getByLabel('Reason for the refund').fill('Refund again');
-    await second.getByRole('button', { name: 'Refund to balance' }).click();
+    await second.getByRole('button', { name: 'Refund to store balance' }).click();
     await expect(second.getByText(/This order was already refunded on .+\. Nothing was changed\./)).toBeVisible();
     await second.close();
 

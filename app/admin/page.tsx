@@ -42,7 +42,7 @@ export default async function AdminOverviewPage() {
   await requireOperator('/admin');
   const now = new Date();
   const { currency, today: todaySummary, week: weekSummary, days, waiting, wallets, customers, balancesHeld, openAlerts, byMethod } = await loadDashboard(now);
-  const methodLabels = { balance: 'Paid from balance', card: 'Paid by card', add_funds: 'Balance added by card' } as const;
+  const methodLabels = { balance: 'Paid from store balance', card: 'Paid by card', add_funds: 'Store balance added by card' } as const;
 
   return (
     <div className="space-y-6">

@@ -48,6 +48,8 @@ export class StorefrontClient {
   constructor(
     readonly baseUrl: string,
     private readonly timeoutMs = 60_000,
+    /** Sent with every request (e.g. X-Forwarded-For, to play a client at its own address). */
+    private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
   cookieHeader(): string {
@@ -74,7 +76,7 @@ export class StorefrontClient {
     const started = performance.now();
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
-      headers: { ...request.headers, Origin: this.baseUrl, Cookie: this.cookieHeader() },
+      headers: { ...this.extraHeaders, ...request.headers, Origin: this.baseUrl, Cookie: this.cookieHeader() },
       body: request.body,
       redirect: 'manual',
       signal: AbortSignal.timeout(this.timeoutMs),
@@ -90,7 +92,7 @@ export class StorefrontClient {
   async get(path: string, accept = 'application/json'): Promise<{ status: number; body: string; ms: number }> {
     const started = performance.now();
     const response = await fetch(`${this.baseUrl}${path}`, {
-      headers: { Cookie: this.cookieHeader(), Accept: accept },
+      headers: { ...this.extraHeaders, Cookie: this.cookieHeader(), Accept: accept },
       redirect: 'manual',
       signal: AbortSignal.timeout(this.timeoutMs),
     });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { orderEvents, orders, users, type Order, type User } from '@/db/schema';
+import { cardPayments, orderEvents, orders, users, type Order, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { Decimal } from '@/lib/money';
 import { isOctopusApiError } from '@/lib/octopus';
@@ -11,6 +11,9 @@ import { checkRefundedOrder, supplierWatchOf, watchAfterRefund } from './late-de
 import { ACTIVE_STATUSES, isTerminal, localStatusOf, REFUNDED_STATUSES, statusLabels } from './status';
 import { findSupplierOrder, getSupplierOrder, type UpstreamOrder } from '@/lib/supplier/orders';
 import { isUuid } from '@/lib/ids';
+import { logger } from '@/lib/logger';
+import { expireCheckoutSession } from '@/lib/payments/card';
+import { settleCheckoutSession } from './card-payment';
 
 /*
  * What an operator may do to one order from the console. Every change is recorded in the
@@ -101,7 +104,10 @@ export async function refundOrderAsOperator(ctx: OrderContext, orderId: string, 
     if (stuck) {
       Object.assign(changes, {
         status: 'CANCELLED',
-        statusText: 'Cancelled by the store. The amount paid is back in your balance.',
+        statusText:
+          current.paymentProvider === 'card'
+            ? 'Cancelled by the store. The amount paid is being refunded to your card.'
+            : 'Cancelled by the store. The amount paid is back in your store balance.',
         completedAt: now,
         nextCheckAt: null,
       } satisfies Partial<Order>);
@@ -135,6 +141,66 @@ export async function refundOrderAsOperator(ctx: OrderContext, orderId: string, 
     });
     return { kind: 'refunded', order: updated!, cancelled: stuck } as const;
   });
+}
+
+export type CancelUnpaidResult =
+  | { kind: 'cancelled'; order: Order; stripe: 'expired' | 'paid_late' | 'unreachable' | 'no_session' }
+  | { kind: 'not_awaiting'; order: Order }
+  | { kind: 'not_found' };
+
+/**
+ * Cancels a card order still waiting for payment. The order ends here first (in one transaction
+ * with its event and the audit entry), so it can never reach the supplier; then its Checkout
+ * Session is expired at Stripe so it cannot be paid any more. A payment that got through before
+ * the expiry (or while Stripe could not be reached) finds the order closed and goes straight back
+ * to the card (settleCheckoutSession), never to the supplier.
+ */
+export async function cancelUnpaidOrderAsOperator(ctx: OrderContext, orderId: string, operator: Operator, reason: string): Promise<CancelUnpaidResult> {
+  if (!isUuid(orderId)) return { kind: 'not_found' };
+  const closed = await ctx.db.transaction(async (tx) => {
+    // Payment row before order row, as settleCheckoutSession locks them: no deadlock with a webhook.
+    const [payment] = await tx.select().from(cardPayments).where(eq(cardPayments.orderId, orderId)).for('update');
+    const [current] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    if (!current) return { kind: 'not_found' } as const;
+    if (current.status !== 'AWAITING_PAYMENT') return { kind: 'not_awaiting', order: current } as const;
+    const [updated] = await tx
+      .update(orders)
+      .set({ status: 'CANCELLED', statusText: 'Cancelled by the store before payment. Nothing was charged.', completedAt: new Date(), nextCheckAt: null, updatedAt: new Date() })
+      .where(eq(orders.id, current.id))
+      .returning();
+    // A payment whose session was never created cannot be paid: it ends with the order.
+    if (payment?.status === 'created' && !payment.checkoutSessionId) {
+      await tx.update(cardPayments).set({ status: 'expired', updatedAt: new Date() }).where(eq(cardPayments.id, payment.id));
+    }
+    await tx.insert(orderEvents).values({
+      orderId: current.id,
+      fromStatus: 'AWAITING_PAYMENT',
+      toStatus: 'CANCELLED',
+      source: 'operator',
+      message: `Cancelled before payment by ${operator.email}: ${reason}`,
+      payload: { operator: operator.email, reason, checkoutSession: payment?.checkoutSessionId ?? null },
+    });
+    await recordAudit(tx, operator, {
+      action: 'order.cancel_unpaid',
+      targetType: 'order',
+      targetId: current.id,
+      reason,
+      details: { number: current.number, amount: current.retailAmount, currency: current.retailCurrency, checkoutSession: payment?.checkoutSessionId ?? null },
+    });
+    return { kind: 'closed', order: updated!, sessionId: payment?.checkoutSessionId ?? null } as const;
+  });
+  if (closed.kind !== 'closed') return closed;
+  if (!closed.sessionId) return { kind: 'cancelled', order: closed.order, stripe: 'no_session' };
+  try {
+    const session = await expireCheckoutSession(closed.sessionId);
+    const outcome = await settleCheckoutSession(ctx, session, 'cancel');
+    const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+    return { kind: 'cancelled', order: order!, stripe: outcome.confirmed ? 'paid_late' : 'expired' };
+  } catch (error) {
+    // The order stays cancelled; the sweeper settles the session later (refunding a late payment).
+    logger.warn({ order: closed.order.number, err: error }, 'expiring the checkout session of a cancelled order failed');
+    return { kind: 'cancelled', order: closed.order, stripe: 'unreachable' };
+  }
 }
 
 /** Asks the supplier about the order now (no throttle) and records who asked. */

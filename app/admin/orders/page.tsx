@@ -15,6 +15,7 @@ import { Card } from '@/components/ui/card';
 export const generateMetadata = operatorMetadata('Orders');
 
 const PAGE_SIZE = 25;
+const paymentLabels = { balance: 'Store balance', card: 'Card', gift_code: 'Gift code' } as const;
 const inputClass = 'mt-1 block w-full rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 const verticalLabel = (vertical: string, topupType: string | null) =>
   vertical === 'voucher' ? 'Voucher' : vertical === 'esim' ? 'eSIM' : topupType === 'MOBILE' ? 'Mobile' : 'Game top-up';
@@ -140,7 +141,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               {order.refundedAt && <span className="block text-xs text-zinc-500">{order.giftCodeFrom !== null ? 'Gift code given back' : 'Refunded'}</span>}
               <GiftCodeNote giftCodeFrom={order.giftCodeFrom} redeemedOn={order.redeemedOn} />
             </td>
-            <td className="text-right tabular-nums">{formatMoney(order.retailAmount, order.retailCurrency)}</td>
+            <td className="text-right tabular-nums">
+              {formatMoney(order.retailAmount, order.retailCurrency)}
+              <span className="block text-xs text-zinc-500">{paymentLabels[order.paymentProvider as keyof typeof paymentLabels] ?? order.paymentProvider}</span>
+            </td>
             <td className="text-right tabular-nums text-zinc-600 dark:text-zinc-400">{formatMoney(order.wholesaleAmount, order.wholesaleCurrency)}</td>
           </tr>
         ))}

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardPayments, cardRefunds, operatorAlerts, orders } from '@/db/schema';
+import { auditLog, cardPayments, cardRefunds, operatorAlerts, orders, users } from '@/db/schema';
 import { getCustomerBalance } from '@/lib/ledger';
 import { Decimal } from '@/lib/money';
 import type { OrderContext } from '@/lib/orders/context';
 import { cancelOnReturn, checkoutUrlForOrder, settleCheckoutSession, sweepOpenPayments, verifyOnReturn } from '@/lib/orders/card-payment';
 import { refreshOrder } from '@/lib/orders/fulfilment';
+import { cancelUnpaidOrderAsOperator } from '@/lib/orders/operator';
 import { recordNewOrder } from '@/lib/orders/record';
 import { sendDueRefunds } from '@/lib/payments/card';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
@@ -272,6 +273,60 @@ describe('refunds to the card', () => {
     expect(refund!.status).toBe('refused');
     const alerts = await ctx.db.select().from(operatorAlerts).where(eq(operatorAlerts.kind, 'refund_refused'));
     expect(alerts.some((alert) => alert.details.orderId === order.id)).toBe(true);
+  });
+});
+
+describe('an operator cancels an order still waiting for payment', () => {
+  let operator: { id: string; email: string };
+  beforeAll(async () => {
+    const [row] = await ctx.db.insert(users).values({ email: 'ops@example.com', role: 'operator' }).returning();
+    operator = { id: row!.id, email: row!.email };
+  });
+
+  it('ends it unpaid, expires its session at Stripe, and the customer can no longer pay', async () => {
+    const { order, payment } = await cardOrder();
+    const result = await cancelUnpaidOrderAsOperator(ctx, order.id, operator, 'Customer asked by phone');
+    expect(result).toMatchObject({ kind: 'cancelled', stripe: 'expired', order: { status: 'CANCELLED' } });
+    expect((await reload(order.id)).statusText).toMatch(/Cancelled by the store before payment/);
+    expect((await paymentOf(order.id)).status).toBe('expired');
+    const [session] = await stripeControl.sessions({ client_reference_id: order.id });
+    expect(session).toMatchObject({ status: 'expired' });
+    const attempt = await stripeControl.pay(payment.checkoutSessionId!).catch((error: Error) => ({ ok: false, message: error.message }));
+    expect(attempt.ok).toBe(false);
+    expect(await supplierOrders(order.clientReference)).toHaveLength(0);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, order.id))).toMatchObject([{ action: 'order.cancel_unpaid', reason: 'Customer asked by phone' }]);
+    // A second press finds it no longer waiting.
+    expect(await cancelUnpaidOrderAsOperator(ctx, order.id, operator, 'again')).toMatchObject({ kind: 'not_awaiting' });
+  });
+
+  it('a payment that got through before the expiry is refunded to the card once, never sent to the supplier', async () => {
+    await stripeControl.holdDeliveries();
+    const { order, payment } = await cardOrder();
+    // Paid on Stripe's page a moment before the operator pressed Cancel; no webhook has come yet.
+    expect((await stripeControl.pay(payment.checkoutSessionId!)).ok).toBe(true);
+    const result = await cancelUnpaidOrderAsOperator(ctx, order.id, operator, 'Duplicate order');
+    expect(result).toMatchObject({ kind: 'cancelled', stripe: 'paid_late', order: { status: 'CANCELLED' } });
+    expect((await paymentOf(order.id)).status).toBe('paid');
+    // The late webhooks, the return page and the sweeper change nothing more.
+    await stripeControl.releaseDeliveries();
+    await verifyOnReturn(ctx, await paymentOf(order.id));
+    await ctx.db.update(cardPayments).set({ updatedAt: new Date(Date.now() - 120_000) }).where(eq(cardPayments.id, payment.id));
+    await sweepOpenPayments(ctx);
+    await sendDueRefunds(ctx.db);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await reload(order.id)).status).toBe('CANCELLED');
+    expect(await supplierOrders(order.clientReference)).toHaveLength(0);
+    const refunds = await ctx.db.select().from(cardRefunds).where(eq(cardRefunds.orderId, order.id));
+    expect(refunds).toMatchObject([{ amountMinor: 549, status: 'succeeded' }]);
+    expect((await stripeControl.refunds()).filter((refund) => JSON.stringify(refund).includes(order.id))).toHaveLength(1);
+  });
+
+  it('refuses an order that was paid first', async () => {
+    const { order, payment } = await cardOrder();
+    await stripeControl.pay(payment.checkoutSessionId!);
+    await verifyOnReturn(ctx, await paymentOf(order.id));
+    expect(await cancelUnpaidOrderAsOperator(ctx, order.id, operator, 'Too late')).toMatchObject({ kind: 'not_awaiting' });
+    expect((await reload(order.id)).status).not.toBe('CANCELLED');
   });
 });
 

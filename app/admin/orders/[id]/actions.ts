@@ -6,7 +6,7 @@ import { errorState, operatorAction } from '@/lib/actions';
 import { formatMoney } from '@/lib/money';
 import { getOrderContext } from '@/lib/orders/context';
 import { settleLateDeliveryAsOperator } from '@/lib/orders/late-delivery';
-import { refreshOrderAsOperator, refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
+import { cancelUnpaidOrderAsOperator, refreshOrderAsOperator, refundOrderAsOperator, resendNotificationEmail } from '@/lib/orders/operator';
 import { statusLabels } from '@/lib/orders/status';
 import { dateTimeFormat } from '@/lib/format';
 import { plainText } from '@/lib/validation';
@@ -23,6 +23,9 @@ export const refreshOrderAction = operatorAction(orderSchema, async (data, formD
   return { status: 'success', message: `Checked with the supplier: ${statusLabels[order.status].toLowerCase()}${order.upstreamStatus ? ` (supplier status ${order.upstreamStatus})` : ''}.` };
 });
 
+/** Where an operator refund of this order goes: back to the method it was paid with. */
+const refundDestination = (paymentProvider: string) => (paymentProvider === 'card' ? 'the customer’s card' : 'the customer’s store balance');
+
 export const refundOrderAction = operatorAction(refundSchema, async (data, formData, operator) => {
   const result = await refundOrderAsOperator(await getOrderContext(), data.orderId, operator, data.reason);
   revalidatePath(`/admin/orders/${data.orderId}`);
@@ -30,7 +33,7 @@ export const refundOrderAction = operatorAction(refundSchema, async (data, formD
     case 'not_found':
       return errorState(formData, 'This order does not exist.');
     case 'delivered':
-      return errorState(formData, 'This order was delivered, so it cannot be refunded to the balance. Credit the customer from their page if you must.');
+      return errorState(formData, 'This order was delivered, so it cannot be refunded. Credit the customer’s store balance from their page if you must.');
     case 'already_refunded':
       return errorState(
         formData,
@@ -49,7 +52,29 @@ export const refundOrderAction = operatorAction(refundSchema, async (data, formD
     case 'refunded':
       return {
         status: 'success',
-        message: `${result.cancelled ? 'Order cancelled and ' : ''}${formatMoney(result.order.retailAmount, result.order.retailCurrency)} refunded to the customer’s balance.`,
+        message: `${result.cancelled ? 'Order cancelled and ' : ''}${formatMoney(result.order.retailAmount, result.order.retailCurrency)} refunded to ${refundDestination(result.order.paymentProvider)}.`,
+      };
+  }
+});
+
+/** Cancels a card order whose customer has not paid yet; its Stripe Checkout Session is expired. */
+export const cancelUnpaidOrderAction = operatorAction(refundSchema, async (data, formData, operator) => {
+  const result = await cancelUnpaidOrderAsOperator(await getOrderContext(), data.orderId, operator, data.reason);
+  revalidatePath(`/admin/orders/${data.orderId}`);
+  switch (result.kind) {
+    case 'not_found':
+      return errorState(formData, 'This order does not exist.');
+    case 'not_awaiting':
+      return errorState(formData, `This order is no longer waiting for payment (${statusLabels[result.order.status].toLowerCase()}), so it was not cancelled.`);
+    case 'cancelled':
+      return {
+        status: 'success',
+        message: {
+          expired: 'Order cancelled. Its Stripe checkout page was closed, so it can no longer be paid. Nothing was charged.',
+          no_session: 'Order cancelled. No Stripe checkout page had been opened for it. Nothing was charged.',
+          paid_late: 'Order cancelled, but the customer had just paid on Stripe: the payment is being refunded to their card. Nothing goes to the supplier.',
+          unreachable: 'Order cancelled. Stripe could not be reached to close its checkout page; if the customer pays there, the payment is refunded to their card automatically.',
+        }[result.stripe],
       };
   }
 });

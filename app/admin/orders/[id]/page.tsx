@@ -8,7 +8,7 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { Decimal, formatMoney } from '@/lib/money';
 import { redeemedOnLabel } from '@/lib/orders/gift-code-state';
 import { ACTIVE_STATUSES } from '@/lib/orders/status';
-import { RefreshOrderForm, RefundOrderForm, ResendNotificationForm, SettleLateDeliveryForm } from './_components/order-actions';
+import { CancelUnpaidOrderForm, RefreshOrderForm, RefundOrderForm, ResendNotificationForm, SettleLateDeliveryForm } from './_components/order-actions';
 import { timestampFormat } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { listOrderWebhookEvents } from '@/lib/webhooks/octopus';
@@ -16,6 +16,14 @@ import { listOrderWebhookEvents } from '@/lib/webhooks/octopus';
 export const generateMetadata = operatorMetadata('Order');
 
 const verticalNames = { voucher: 'Voucher', topup: 'Top-up', esim: 'eSIM' } as const;
+
+/** A card payment's state in the operator's words. */
+const cardPaymentLabels = {
+  created: 'checkout page not opened yet',
+  open: 'waiting for the customer on Stripe',
+  paid: 'paid (captured)',
+  expired: 'not paid (checkout closed)',
+} as const;
 
 function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -114,11 +122,13 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                   ],
                   [
                     'Paid with',
-                    order.paymentProvider === 'balance'
-                      ? 'Store balance'
-                      : giftCode.paidFromOrder !== null
-                        ? `Gift code from order #${giftCode.paidFromOrder} (no wallet or balance debit)`
-                        : `Card (Stripe) · ${payment?.status ?? 'no payment'}`,
+                    <span key="method" data-testid="admin-order-payment">
+                      {order.paymentProvider === 'balance'
+                        ? 'Store balance'
+                        : giftCode.paidFromOrder !== null
+                          ? `Gift code from order #${giftCode.paidFromOrder} (no wallet or store balance debit)`
+                          : `Card (Stripe) · ${payment ? cardPaymentLabels[payment.status] : 'no payment'}`}
+                    </span>,
                   ],
                   ...(giftCode.redemptions.length > 0
                     ? ([['Gift code', giftCode.redemptions.map((redemption) => redeemedOnLabel(redemption, order.quantity)).join(' ')]] as [string, string][])
@@ -129,6 +139,7 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
                         ['PaymentIntent', <span key="pi" className="font-mono text-xs break-all">{payment.paymentIntentId ?? 'none'}</span>],
                       ] as [string, React.ReactNode][])
                     : []),
+                  ...(payment && refunds.length === 0 ? ([['Card refund', 'None']] as [string, string][]) : []),
                   ...refunds.map(
                     (refund) =>
                       [
@@ -193,14 +204,25 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
             Actions
           </h2>
           <RefreshOrderForm orderId={order.id} />
-          <RefundOrderForm
-            orderId={order.id}
-            stuck={stuck}
-            amount={formatMoney(retail, order.retailCurrency)}
-            unavailable={
-              order.status === 'DELIVERED' ? 'Delivered orders cannot be refunded to the balance.' : order.refundedAt ? 'Already refunded to the customer’s balance.' : null
-            }
-          />
+          {order.status === 'AWAITING_PAYMENT' ? (
+            <CancelUnpaidOrderForm orderId={order.id} amount={formatMoney(retail, order.retailCurrency)} />
+          ) : (
+            <RefundOrderForm
+              orderId={order.id}
+              stuck={stuck}
+              amount={formatMoney(retail, order.retailCurrency)}
+              method={order.paymentProvider === 'card' ? 'card' : 'store balance'}
+              unavailable={
+                order.status === 'DELIVERED'
+                  ? 'Delivered orders cannot be refunded.'
+                  : order.refundedAt
+                    ? `Already refunded to the customer’s ${order.paymentProvider === 'card' ? 'card' : 'store balance'}.`
+                    : order.paymentProvider === 'card' && payment?.status !== 'paid'
+                      ? 'Nothing to refund: this card order was never paid.'
+                      : null
+              }
+            />
+          )}
           {order.vertical === 'voucher' ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">The supplier cannot email voucher orders (the API has no notification email for them).</p>
           ) : order.upstreamId === null ? (

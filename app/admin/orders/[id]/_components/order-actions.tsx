@@ -5,7 +5,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
-import { refreshOrderAction, refundOrderAction, resendNotificationAction, settleLateDeliveryAction } from '../actions';
+import { cancelUnpaidOrderAction, refreshOrderAction, refundOrderAction, resendNotificationAction, settleLateDeliveryAction } from '../actions';
 
 const idle: ActionState = { status: 'idle' };
 
@@ -26,8 +26,22 @@ export function RefreshOrderForm({ orderId }: { orderId: string }) {
  * Stays mounted when the order stops being refundable, so the outcome of the refund that just
  * happened remains on screen after the page refreshes around it.
  */
-export function RefundOrderForm({ orderId, stuck, amount, unavailable }: { orderId: string; stuck: boolean; amount: string; unavailable: string | null }) {
+export function RefundOrderForm({
+  orderId,
+  stuck,
+  amount,
+  method,
+  unavailable,
+}: {
+  orderId: string;
+  stuck: boolean;
+  amount: string;
+  /** Where the money goes back: the method the order was paid with. */
+  method: 'card' | 'store balance';
+  unavailable: string | null;
+}) {
   const [state, action] = useActionState(refundOrderAction, idle);
+  const destination = method === 'card' ? 'the customer’s card' : 'the customer’s store balance';
   return (
     <div className="space-y-3">
       {unavailable ? (
@@ -37,12 +51,34 @@ export function RefundOrderForm({ orderId, stuck, amount, unavailable }: { order
           <input type="hidden" name="orderId" value={orderId} />
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {stuck
-              ? `The supplier is asked first. If it still has not finished the order, it is cancelled here and ${amount} goes back to the customer’s balance. If the supplier delivers it later, that cost is not recovered.`
-              : `Puts ${amount} back on the customer’s balance if this order was not refunded yet.`}
+              ? `The supplier is asked first. If it still has not finished the order, it is cancelled here and ${amount} goes back to ${destination}. If the supplier delivers it later, that cost is not recovered.`
+              : `Gives ${amount} back to ${destination} if this order was not refunded yet.`}
           </p>
           <Field label="Reason for the refund" name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
           <SubmitButton variant="danger" pendingLabel="Refunding…" className="w-full">
-            Refund to balance
+            {method === 'card' ? 'Refund to card' : 'Refund to store balance'}
+          </SubmitButton>
+        </form>
+      )}
+      <FormMessage state={state} />
+    </div>
+  );
+}
+
+/** For a card order still waiting for payment: cancel it and close its Stripe checkout page. */
+export function CancelUnpaidOrderForm({ orderId, amount }: { orderId: string; amount: string }) {
+  const [state, action] = useActionState(cancelUnpaidOrderAction, idle);
+  return (
+    <div className="space-y-3">
+      {state.status === 'success' ? null : (
+        <form action={action} className="space-y-3" noValidate>
+          <input type="hidden" name="orderId" value={orderId} />
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            The customer has not paid the {amount} by card yet. Cancelling closes the Stripe checkout page so it can no longer be paid; a payment that gets through anyway is refunded to the card, and nothing is sent to the supplier.
+          </p>
+          <Field label="Reason for cancelling" name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
+          <SubmitButton variant="danger" pendingLabel="Cancelling…" className="w-full">
+            Cancel unpaid order
           </SubmitButton>
         </form>
       )}
