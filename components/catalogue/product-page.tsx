@@ -5,6 +5,7 @@ import { getStoreInfo } from '@/lib/store';
 import type { VerticalSlug } from '@/lib/verticals';
 import { ProductCheckout } from '@/components/checkout/product-checkout';
 import { ProductDetails } from './product-details';
+import { EsimCompatibilityLink, ProductDescription, RedeemSteps } from './product-content';
 
 export async function productMetadata(slug: VerticalSlug, id: string): Promise<Metadata> {
   const product = await getSectionProduct(slug, id);
@@ -28,7 +29,10 @@ export async function ProductPage({
   if (!product) notFound();
   return (
     <ProductDetails product={product} storeCurrency={currency}>
+      <ProductDescription markdown={product.storeDescription} />
+      {product.vertical === 'esim' && <EsimCompatibilityLink />}
       <ProductCheckout product={product} storeCurrency={currency} searchParams={searchParams} />
+      <RedeemSteps markdown={product.redeemSteps} />
     </ProductDetails>
   );
 }
