@@ -113,4 +113,26 @@ test.describe('operator content on the store', () => {
     await shot(page, 'iphone-esim-help');
     await iphone.close();
   });
+
+  test('sandbox test products sit in their own labelled group, and a failed order links to help', async ({ page }) => {
+    await signUp(page);
+    await page.goto('/esim');
+    const scenarios = page.getByRole('region', { name: 'Test scenarios' });
+    await expect(scenarios.getByRole('link', { name: /Sandbox Test eSIM/ })).toBeVisible();
+    await expect(scenarios).toContainText('Sandbox only');
+    await expect(page.getByRole('list', { name: 'Destinations' }).getByRole('link', { name: /Sandbox/ })).toHaveCount(0);
+    await page.getByRole('searchbox').fill('Sandbox');
+    await page.getByRole('searchbox').press('Enter');
+    await expect(page.getByRole('list', { name: 'Destinations' })).toHaveCount(0);
+    await shot(page, 'phone-test-scenarios');
+
+    const checkout = new CheckoutPage(page);
+    await scenarios.getByRole('link', { name: /Sandbox Test eSIM/ }).click();
+    await checkout.chooseOption(/fails, plan unavailable/);
+    await checkout.reviewAndPay();
+    await expect(page.getByTestId('order-status')).toHaveText(/^(Failed|Not placed)$/, { timeout: 60_000 });
+    await expect(page.getByRole('link', { name: 'How refunds work' })).toHaveAttribute('href', '/help/refunds');
+    await expect(page.getByRole('link', { name: 'Contact us' }).first()).toBeVisible();
+    await shot(page, 'phone-failed-order');
+  });
 });

@@ -11,6 +11,8 @@ import { DetectedOperator } from './detected-operator';
 import { isUuid } from '@/lib/ids';
 
 function variantLabel(product: StoreProductDetail, variant: StoreVariant): { name: string; detail: string | null } {
+  // The test eSIM's plans differ only by the case they play (all 1 GB): their names say which.
+  if (product.testScenario && product.vertical === 'esim') return { name: variant.name.replace(/^Sandbox: /, ''), detail: 'test scenario' };
   if (product.vertical === 'esim') {
     const data = variant.dataGb === null ? variant.name : new Decimal(variant.dataGb).isZero() ? 'Unlimited' : `${new Decimal(variant.dataGb).toFixed()} GB`;
     return { name: data, detail: variant.validityDays ? `${variant.validityDays} days` : null };
