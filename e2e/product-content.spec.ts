@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { devices, expect, test, type Page } from '@playwright/test';
 import { productArtPng } from '../sandbox/engine/images';
-import { signInAsOperator, signUp } from './support/accounts';
+import { customerPassword, e2eOperator, newEmail } from './support/accounts';
 import { CheckoutPage } from './support/checkout';
 
 /*
@@ -12,6 +12,21 @@ import { CheckoutPage } from './support/checkout';
 
 const shotDir = 'test-results/product-content';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${shotDir}/${name}.png`, fullPage: true });
+// The shared helpers wait 10 s for the sign-in redirect; a loaded machine took longer for the first one.
+async function signUp(page: Page) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(newEmail());
+  await page.getByLabel('Password').fill(customerPassword);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL('/account', { timeout: 45_000 });
+}
+async function signInAsOperator(page: Page) {
+  await page.goto('/sign-in?callbackUrl=%2Fadmin');
+  await page.getByLabel('Email').fill(e2eOperator.email);
+  await page.getByLabel('Password').fill(e2eOperator.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/admin', { timeout: 45_000 });
+}
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 test.describe('operator content on the store', () => {
