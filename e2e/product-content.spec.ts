@@ -96,7 +96,7 @@ test.describe('operator content on the store', () => {
     await shot(page, 'phone-product');
 
     // After buying: the codes, then the same steps.
-    await checkout.chooseOption(/^\$/);
+    await checkout.chooseOption(/^\$25\.00/);
     await checkout.reviewAndPay();
     await expect(page.getByTestId('order-status')).toHaveText('Delivered', { timeout: 60_000 });
     await expect(page.getByTestId('redeem-steps').getByRole('listitem').first()).toHaveText('Open the Uber app');
