@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and postgres opens sockets: both must stay plain Node modules.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
+  // Operators upload product pictures (at most 1 MB, lib/catalogue/product-content.ts) through a
+  // server action: room above that so a too-large file gets our message, not a framework error.
+  experimental: { serverActions: { bodySizeLimit: '3mb' } },
   // Product pictures are stored copies served by our own route (lib/catalogue/product-images.ts).
   images: { localPatterns: [{ pathname: '/api/product-images/**' }] },
   // The fixed security headers on every response; pages get their policy from proxy.ts, the

@@ -7,6 +7,7 @@ import { getStoreInfo } from '@/lib/store';
 import type { VerticalSlug } from '@/lib/verticals';
 import { ProductCheckout } from '@/components/checkout/product-checkout';
 import { ProductDetails } from './product-details';
+import { EsimCompatibilityLink, ProductDescription, RedeemSteps } from './product-content';
 
 export async function productMetadata(slug: VerticalSlug, id: string): Promise<Metadata> {
   const [product, store] = await Promise.all([getSectionProduct(slug, id), getStoreInfo()]);
@@ -42,7 +43,10 @@ export async function ProductPage({
     <>
       {structured && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }} />}
       <ProductDetails product={product} storeCurrency={currency}>
+        <ProductDescription markdown={product.storeDescription} />
+        {product.vertical === 'esim' && <EsimCompatibilityLink />}
         <ProductCheckout product={product} storeCurrency={currency} searchParams={searchParams} />
+        <RedeemSteps markdown={product.redeemSteps} />
       </ProductDetails>
     </>
   );

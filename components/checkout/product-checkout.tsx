@@ -18,6 +18,8 @@ import { phoneFieldData } from '@/lib/phone-options';
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
 function variantLabel(product: StoreProductDetail, variant: StoreVariant, t: Translate, locale: string): { name: string; detail: string | null } {
+  // The test eSIM's plans differ only by the case they play (all 1 GB): their names say which.
+  if (product.testScenario && product.vertical === 'esim') return { name: variant.name.replace(/^Sandbox: /, ''), detail: 'test scenario' };
   if (product.vertical === 'esim') {
     const data =
       variant.dataGb === null

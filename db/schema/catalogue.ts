@@ -27,7 +27,7 @@ export type SyncSummary = {
 /** One variant's wholesale ("min" or "min-max", store currency) before and after a sync; null: not sold. */
 export type PriceMove = { key: string; name: string; before: string | null; after: string | null };
 /** `variants` counts a new product's variants, or lists a repriced one's moves. */
-export type CatalogueChangeDetails = { name: string; variants?: number | PriceMove[]; currency?: string; markupPercent?: string | null };
+export type CatalogueChangeDetails = { name: string; variants?: number | PriceMove[]; currency?: string; markupPercent?: string | null; imageUrl?: string; reason?: string };
 
 /**
  * One product of the supplier's catalogue (a voucher brand in a country, a game, a mobile
@@ -72,6 +72,9 @@ export const products = pgTable(
      * sandbox's own list; outside sandbox mode always false.
      */
     testScenario: boolean('test_scenario').notNull().default(false),
+    /** The operator's description and "How to redeem" steps (Markdown), shown on the product page. */
+    storeDescription: text('store_description'),
+    redeemSteps: text('redeem_steps'),
 
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }).notNull().defaultNow(),
@@ -179,7 +182,7 @@ export const catalogueChanges = pgTable(
     productId: text('product_id')
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['new', 'removed', 'restored', 'repriced', 'paused_below_cost'] }).notNull(),
+    kind: text('kind', { enum: ['new', 'removed', 'restored', 'repriced', 'paused_below_cost', 'image_refused'] }).notNull(),
     details: jsonb('details').$type<CatalogueChangeDetails>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -203,6 +206,8 @@ export const productImages = pgTable('product_images', {
     .references(() => products.id, { onDelete: 'cascade' }),
   /** The supplier URL it was fetched from; a new URL in the catalogue fetches again. */
   sourceUrl: text('source_url').notNull(),
+  /** Set when an operator uploaded this picture: the sync then leaves it alone. */
+  uploadedBy: text('uploaded_by'),
   contentType: text('content_type').notNull(),
   bytes: bytea('bytes').notNull(),
   /** Hex SHA-256 of the bytes: the cache-busting version in our image URL. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import pLimit from 'p-limit';
 import { getDb, type Database } from '@/db';
 import { productImages, products } from '@/db/schema';
@@ -56,27 +56,56 @@ export async function fetchImage(url: string, options: { allowHttp: boolean; tim
   return { bytes, contentType };
 }
 
-export type ImageSyncSummary = { fetched: number; failed: number; removed: number };
+/** A picture the sync could not store: the product keeps its last copy, else the tile. */
+export type ImageRefusal = { productId: string; name: string; imageUrl: string; reason: string };
+export type ImageSyncSummary = { fetched: number; failed: number; removed: number; refused: ImageRefusal[] };
+
+/** Why a fetch failed, in words for the sync's change list (a timeout says "slow"). */
+function refusalReason(error: unknown): string {
+  if (error instanceof ImageRefused) return error.message;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'too slow: no complete answer in time';
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `could not be fetched (${error instanceof Error ? error.message : String(error)}${cause})`.slice(0, 300);
+}
 
 /**
  * Brings stored pictures in line with the catalogue: fetches those missing or whose supplier URL
  * changed, and drops those whose product no longer names one. A failure keeps the old copy (or
- * the tile) and is tried again at the next sync.
+ * the tile), is reported in `refused`, and is tried again at the next sync. A picture an
+ * operator uploaded is never touched. `productIds` limits the work to those products.
  */
-export async function syncProductImages(db: Database, options: { concurrency?: number; fetcher?: typeof fetchImage } = {}): Promise<ImageSyncSummary> {
+export async function syncProductImages(
+  db: Database,
+  options: { concurrency?: number; fetcher?: typeof fetchImage; productIds?: string[] } = {},
+): Promise<ImageSyncSummary> {
   const fetcher = options.fetcher ?? fetchImage;
+  const only = options.productIds ? inArray(products.id, options.productIds) : undefined;
   const removed = await db
     .delete(productImages)
-    .where(sql`${productImages.productId} in (select ${products.id} from ${products} where ${products.imageUrl} is null)`)
+    .where(
+      and(
+        isNull(productImages.uploadedBy),
+        sql`${productImages.productId} in (select ${products.id} from ${products} where ${products.imageUrl} is null)`,
+        options.productIds ? inArray(productImages.productId, options.productIds) : undefined,
+      ),
+    )
     .returning({ productId: productImages.productId });
   const due = await db
-    .select({ id: products.id, imageUrl: products.imageUrl })
+    .select({ id: products.id, name: products.name, imageUrl: products.imageUrl })
     .from(products)
     .leftJoin(productImages, eq(productImages.productId, products.id))
-    .where(and(isNotNull(products.imageUrl), eq(products.upstreamStatus, 'active'), or(isNull(productImages.productId), ne(productImages.sourceUrl, products.imageUrl))));
+    .where(
+      and(
+        isNotNull(products.imageUrl),
+        eq(products.upstreamStatus, 'active'),
+        isNull(productImages.uploadedBy),
+        or(isNull(productImages.productId), ne(productImages.sourceUrl, products.imageUrl)),
+        only,
+      ),
+    );
   const limit = pLimit(options.concurrency ?? 4);
   let fetched = 0;
-  let failed = 0;
+  const refused: ImageRefusal[] = [];
   await Promise.all(
     due.map((product) =>
       limit(async () => {
@@ -84,16 +113,18 @@ export async function syncProductImages(db: Database, options: { concurrency?: n
         try {
           const { bytes, contentType } = await fetcher(sourceUrl);
           const row = { productId: product.id, sourceUrl, contentType, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), fetchedAt: new Date() };
-          await db.insert(productImages).values(row).onConflictDoUpdate({ target: productImages.productId, set: row });
+          // An operator may have uploaded a picture while this one was downloading: theirs wins.
+          await db.insert(productImages).values(row).onConflictDoUpdate({ target: productImages.productId, set: row, setWhere: isNull(productImages.uploadedBy) });
           fetched++;
         } catch (error) {
-          failed++;
-          logger.warn({ product: product.id, url: sourceUrl, error: error instanceof Error ? error.message : String(error) }, 'product image not stored');
+          const reason = refusalReason(error);
+          refused.push({ productId: product.id, name: product.name, imageUrl: sourceUrl, reason });
+          logger.warn({ product: product.id, url: sourceUrl, error: reason }, 'product image not stored');
         }
       }),
     ),
   );
-  return { fetched, failed, removed: removed.length };
+  return { fetched, failed: refused.length, removed: removed.length, refused };
 }
 
 /** A stored picture for the image route (public: customers see every product's picture). */

@@ -87,7 +87,14 @@ export type StoreProduct = {
   variantCategories: string[];
 };
 
-export type StoreProductDetail = StoreProduct & { description: string | null; inputFields: FieldDescriptor[]; variants: StoreVariant[] };
+export type StoreProductDetail = StoreProduct & {
+  description: string | null;
+  /** The operator's Markdown (see product-content.ts); their description replaces the supplier's line. */
+  storeDescription: string | null;
+  redeemSteps: string | null;
+  inputFields: FieldDescriptor[];
+  variants: StoreVariant[];
+};
 
 function priceVariants(product: Product, variants: ProductVariant[], rate: string, context: PricingContext): StoreVariant[] {
   const markup = effectiveMarkup(product, context.settings);
@@ -176,7 +183,9 @@ export async function getStoreProductById(db: Database, context: PricingContext,
   const variants = [...row.variants].sort((a, b) => new Decimal(a.faceMin).comparedTo(b.faceMin) || a.name.localeCompare(b.name));
   return {
     ...toStoreProduct(row.product, row.variants, row.imageSha),
-    description: row.product.description,
+    description: row.product.storeDescription?.trim() ? null : row.product.description,
+    storeDescription: row.product.storeDescription?.trim() || null,
+    redeemSteps: row.product.redeemSteps?.trim() || null,
     inputFields: row.product.inputFields,
     variants,
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
+import { env } from '@/lib/env';
 import { getStoreInfo } from '@/lib/store';
 import { getStoreSettings } from '@/lib/store/settings';
 import { verticals, type VerticalSlug } from '@/lib/verticals';
@@ -40,16 +41,22 @@ async function cacheKey(): Promise<[version: string, currency: string]> {
   return [version, store.currency];
 }
 
+/**
+ * Sandbox test products exist only in sandbox mode: one still marked from before the store
+ * switched to the real supplier (until its next sync clears the mark) is neither listed nor sold.
+ */
+const visibleHere = (product: StoreProduct) => !product.testScenario || env().OCTOPUS_SANDBOX;
+
 export async function getSectionProducts(slug: VerticalSlug): Promise<StoreProduct[]> {
   const [version, currency] = await cacheKey();
-  return cachedSection(version, currency, slug);
+  return (await cachedSection(version, currency, slug)).filter(visibleHere);
 }
 
 /** The product if customers may see it in this section, else null (the page answers 404). */
 export async function getSectionProduct(slug: VerticalSlug, id: string): Promise<StoreProductDetail | null> {
   const [version, currency] = await cacheKey();
   const product = await cachedProduct(version, currency, id);
-  return product && product.slug === slug ? product : null;
+  return product && product.slug === slug && visibleHere(product) ? product : null;
 }
 
 /** Featured products of every section for the home page (the first few of each). */

@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { catalogueSyncRuns, type CatalogueSyncRun, type SyncSummary } from '@/db/schema';
+import { catalogueChanges, catalogueSyncRuns, type CatalogueSyncRun, type SyncSummary } from '@/db/schema';
 import { logger } from '@/lib/logger';
 import type { OctopusClient } from '@/lib/octopus';
 import { fetchUpstreamCatalogue } from '@/lib/supplier/catalogue';
 import { getStoreWallet } from '@/lib/supplier/wallet';
 import { applyCatalogue } from './apply-catalogue';
 import { learnFxRates } from './fx-rates';
-import { syncProductImages } from './product-images';
+import { syncProductImages, type fetchImage } from './product-images';
 import { alertOnCatalogueChanges } from './sync-alerts';
 import { learnTopupDiscounts, withTopupDiscounts } from './topup-discounts';
 import { fetchTestScenarios, markTestScenarios, type TestScenarioRef } from './test-scenarios';
@@ -35,6 +35,8 @@ export type SyncDeps = {
   leaseMs?: number;
   /** Fetch supplier pictures into our storage after saving (default true). */
   images?: boolean;
+  /** How a picture is fetched (default fetchImage; tests point it at broken hosts). */
+  imageFetcher?: typeof fetchImage;
   /** Which products are sandbox test scenarios (default: ask the sandbox in sandbox mode). */
   testScenarios?: () => Promise<TestScenarioRef[] | null>;
 };
@@ -63,6 +65,17 @@ export async function startCatalogueSync(
 export async function runCatalogueSync(deps: SyncDeps, options: { trigger: SyncTrigger; userId?: string | null }): Promise<SyncOutcome> {
   const started = await startCatalogueSync(deps, options);
   return started.status === 'busy' ? started : started.done;
+}
+
+/** Fetches pictures and notes each one refused in the run's change list, where operators look. */
+async function syncImagesOfRun(db: Database, runId: string, options: { concurrency: number; fetcher?: typeof fetchImage }) {
+  const { refused, ...counts } = await syncProductImages(db, options);
+  if (refused.length) {
+    await db
+      .insert(catalogueChanges)
+      .values(refused.map((item) => ({ runId, productId: item.productId, kind: 'image_refused' as const, details: { name: item.name, imageUrl: item.imageUrl, reason: item.reason } })));
+  }
+  return counts;
 }
 
 async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<SyncOutcome> {
@@ -108,7 +121,7 @@ async function executeSyncRun(deps: SyncDeps, run: CatalogueSyncRun): Promise<Sy
     await alertOnCatalogueChanges(db, run.id, summary).catch((error: unknown) => logger.error({ run: run.id, err: error }, 'catalogue alert failed'));
     // Pictures after the catalogue is saved: a slow or broken image host never fails a sync.
     if (deps.images !== false) {
-      const images = await syncProductImages(db, { concurrency: deps.concurrency ?? 4 }).catch((error: unknown) => ({ error: String(error) }));
+      const images = await syncImagesOfRun(db, run.id, { concurrency: deps.concurrency ?? 4, fetcher: deps.imageFetcher }).catch((error: unknown) => ({ error: String(error) }));
       logger.info({ run: run.id, images }, 'product images synced');
     }
     return { status: 'succeeded', runId: run.id, summary };

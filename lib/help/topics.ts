@@ -49,13 +49,15 @@ Your phone needs eSIM support **and** must not be locked to a carrier.
 
 - **Quick check on any phone:** dial \`*#06#\`. If the screen shows an **EID** (a 32-digit number),
   your phone supports eSIM.
-- **iPhone (XS, XR and later):** Settings → General → About. Look for **EID** or **Digital SIM**.
+- **iPhone (XS, XR and later):** Settings → General → About. Look for **EID** or **Digital SIM**;
+  or Settings → Cellular (Mobile Service): an **Add eSIM** option means it is supported.
   Carrier lock: Settings → General → About → **Carrier Lock** should say "No SIM restrictions".
 - **Samsung Galaxy (S20 and later, most Z and recent A models):** Settings → Connections → SIM
   manager. If you see **Add eSIM**, it is supported.
 - **Google Pixel (3 and later):** Settings → Network & internet → SIMs. Look for
   **Download a SIM instead?**
-- **Other Android phones:** Settings → About phone → Status, look for **EID**.
+- **Other Android phones:** Settings → About phone → Status (or SIM status), look for **EID**;
+  or Settings → Connections → SIM manager, look for **Add eSIM**.
 
 ## Installing on an iPhone
 1. Connect to Wi-Fi.

@@ -66,8 +66,9 @@ const sectionNoun: Record<VerticalSlug, string> = { vouchers: 'gift card', games
 
 /** One or two sentences for the description meta tag and link previews (at most 160 characters). */
 export function productDescription(product: StoreProductDetail, storeCurrency: string, storeName: string): string {
-  // Markdown to plain text: links and images keep their words, emphasis and headings go.
-  const own = product.description
+  // The operator's words first, else the supplier's. Markdown to plain text: links and images
+  // keep their words, emphasis and headings go.
+  const own = (product.storeDescription ?? product.description)
     ?.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[#*_`>]/g, '')
     .replace(/\s+/g, ' ')

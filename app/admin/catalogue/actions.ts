@@ -4,6 +4,7 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { errorState, formValues, operatorAction } from '@/lib/actions';
 import { setProductFeatured, setProductsEnabled, startSyncAsOperator, updateProductSettings } from '@/lib/catalogue/console';
+import { checkUpload, MAX_MARKDOWN_LENGTH, resetProductImage, updateProductContent, uploadProductImage } from '@/lib/catalogue/product-content';
 import { CATALOGUE_CACHE_TAG } from '@/lib/catalogue/storefront';
 import { plainText } from '@/lib/validation';
 
@@ -83,4 +84,42 @@ export const startSyncAction = operatorAction(z.object({}), async (_data, _formD
   // The run carries on after this response (its outcome lands in the run row); the sync page polls it.
   void started.done;
   return { status: 'success', message: 'Sync started.', values: { runId: started.run.id } };
+});
+
+const contentSchema = z.object({
+  productId: uuid,
+  storeDescription: z.string().trim().max(MAX_MARKDOWN_LENGTH, `Use at most ${MAX_MARKDOWN_LENGTH} characters.`),
+  redeemSteps: z.string().trim().max(MAX_MARKDOWN_LENGTH, `Use at most ${MAX_MARKDOWN_LENGTH} characters.`),
+});
+
+/** The operator's description and "How to redeem" steps (Markdown) for one product. */
+export const updateProductContentAction = operatorAction(contentSchema, async (data, formData, operator) => {
+  const outcome = await updateProductContent(operator, data.productId, { storeDescription: data.storeDescription || null, redeemSteps: data.redeemSteps || null });
+  if (!outcome) return errorState(formData, 'This product no longer exists.');
+  if (outcome.changed.length === 0) return { status: 'success', message: 'No changes to save.', values: formValues(formData) };
+  catalogueChanged();
+  return { status: 'success', message: `Saved the text of ${outcome.name}.`, values: formValues(formData) };
+});
+
+/** Replaces the product's picture with an uploaded PNG, JPEG or WebP (checked by its bytes). */
+export const uploadProductImageAction = operatorAction(z.object({ productId: uuid }), async (data, formData, operator) => {
+  const file = formData.get('image');
+  if (!(file instanceof File) || file.size === 0) return { status: 'error', message: 'Choose a picture to upload.', fieldErrors: { image: ['Choose a picture to upload.'] } };
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const checked = checkUpload(bytes);
+  if ('error' in checked) return { status: 'error', message: checked.error, fieldErrors: { image: [checked.error] } };
+  const outcome = await uploadProductImage(operator, data.productId, { bytes, contentType: checked.contentType, fileName: file.name });
+  if (!outcome) return { status: 'error', message: 'This product no longer exists.' };
+  catalogueChanged();
+  return { status: 'success', message: `New picture saved for ${outcome.name}. Catalogue syncs keep it.` };
+});
+
+/** Goes back to the supplier's picture (fetched again now), or the letter tile when it has none. */
+export const resetProductImageAction = operatorAction(z.object({ productId: uuid }), async (data, _formData, operator) => {
+  const outcome = await resetProductImage(operator, data.productId);
+  if (!outcome) return { status: 'error', message: 'This product no longer exists.' };
+  catalogueChanged();
+  if (outcome.supplierImage === 'stored') return { status: 'success', message: `${outcome.name} shows the supplier’s picture again.` };
+  if (outcome.supplierImage === 'none') return { status: 'success', message: `The supplier has no picture for ${outcome.name}: customers see the letter tile.` };
+  return { status: 'error', message: `Your picture is removed, but the supplier’s could not be fetched (${outcome.reason}). Customers see the letter tile until a sync stores it.` };
 });

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productImages, products } from '@/db/schema';
+import { catalogueChanges, productImages, products } from '@/db/schema';
 import { productArtPng } from '@/sandbox/engine/images';
 import { createTestDatabase, type TestDatabase } from '@/test/helpers/database';
 import { setupSandbox, testClient } from '@/test/helpers/sandbox';
@@ -22,6 +22,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   deps = { db: database.db, client: testClient(harness.sandbox.url, { logger: false }).client, storeCurrency: 'USD', testScenarios: async () => [] };
   host = createServer((req, res) => {
+    // A host that answers its headers, then never finishes the body.
+    if (req.url === '/slow') {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.write(productArtPng('Slow').subarray(0, 20));
+      return;
+    }
     const item = served.get(req.url ?? '');
     res.writeHead(item ? 200 : 404, { 'Content-Type': item?.type ?? 'text/plain' });
     res.end(item?.body ?? 'missing');
@@ -54,6 +60,12 @@ describe('fetching a supplier picture', () => {
     await expect(fetchImage(`${hostUrl}/gone`, open)).rejects.toThrow(/HTTP 404/);
     await expect(fetchImage(`${hostUrl}/logo`, { allowHttp: false })).rejects.toThrow(/not an https URL/);
   });
+
+  it('gives up on a host that is too slow', async () => {
+    const started = Date.now();
+    await expect(fetchImage(`${hostUrl}/slow`, { ...open, timeoutMs: 300 })).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe('pictures after a catalogue sync', () => {
@@ -67,9 +79,9 @@ describe('pictures after a catalogue sync', () => {
     expect(withUrl).toBeLessThan(listed);
 
     const first = await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) });
-    expect(first).toEqual({ fetched: withUrl, failed: 0, removed: 0 });
+    expect(first).toEqual({ fetched: withUrl, failed: 0, removed: 0, refused: [] });
     // Nothing changed: nothing fetched again.
-    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toEqual({ fetched: 0, failed: 0, removed: 0 });
+    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toMatchObject({ fetched: 0, failed: 0, removed: 0 });
 
     const [steam] = await database.db.select().from(products).where(and(eq(products.vertical, 'voucher'), eq(products.upstreamId, 123)));
     const stored = await readProductImage(database.db, steam!.id);
@@ -79,14 +91,46 @@ describe('pictures after a catalogue sync', () => {
     // A new URL that is broken: the old copy stays, and it is tried again next time.
     served.delete('/new-steam');
     await database.db.update(products).set({ imageUrl: `${hostUrl}/new-steam` }).where(eq(products.id, steam!.id));
-    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toEqual({ fetched: 0, failed: 1, removed: 0 });
+    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toMatchObject({ fetched: 0, failed: 1, removed: 0, refused: [{ productId: steam!.id, imageUrl: `${hostUrl}/new-steam`, reason: 'HTTP 404' }] });
     expect((await readProductImage(database.db, steam!.id))?.sha256).toBe(stored?.sha256);
     served.set('/new-steam', { type: 'image/png', body: productArtPng('Steam New') });
-    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toEqual({ fetched: 1, failed: 0, removed: 0 });
+    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toMatchObject({ fetched: 1, failed: 0, removed: 0 });
     expect((await readProductImage(database.db, steam!.id))?.sha256).not.toBe(stored?.sha256);
 
     await database.db.update(products).set({ imageUrl: null }).where(eq(products.id, steam!.id));
-    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toEqual({ fetched: 0, failed: 0, removed: 1 });
+    expect(await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, open) })).toMatchObject({ fetched: 0, failed: 0, removed: 1 });
     expect(await database.db.$count(productImages, eq(productImages.productId, steam!.id))).toBe(0);
+  });
+});
+
+describe('bad picture URLs in a sync', () => {
+  it('leaves the tile and notes slow, huge, non-image and gone pictures in the run\'s change list, and the sync still succeeds', async () => {
+    served.set('/bad-huge', { type: 'image/png', body: Buffer.concat([productArtPng('Huge'), Buffer.alloc(MAX_IMAGE_BYTES)]) });
+    served.set('/bad-html', { type: 'image/png', body: Buffer.from('<html>not an image</html>') });
+    const bad = { '/slow': /too slow/, '/bad-huge': /too large/, '/bad-html': /not a PNG/, '/bad-gone': /HTTP 404/ };
+    const victims = await database.db.select({ id: products.id }).from(products).where(and(eq(products.vertical, 'voucher'), eq(products.upstreamStatus, 'active'))).limit(4);
+    const paths = Object.keys(bad) as (keyof typeof bad)[];
+    const byProduct = new Map(victims.map((victim, index) => [victim.id, paths[index]!]));
+    for (const [id, path] of byProduct) {
+      await database.db.delete(productImages).where(eq(productImages.productId, id));
+      await database.db.update(products).set({ imageUrl: `${hostUrl}${path}` }).where(eq(products.id, id));
+    }
+    const summary = await syncProductImages(database.db, { fetcher: (url) => fetchImage(url, { ...open, timeoutMs: 500 }) });
+    expect(summary.failed).toBe(4);
+    for (const refusal of summary.refused) expect(refusal.reason).toMatch(bad[byProduct.get(refusal.productId)!]);
+    for (const id of byProduct.keys()) expect(await readProductImage(database.db, id)).toBeNull();
+
+    // Through a whole sync: the run succeeds and its change list names each refused picture.
+    const [game] = await database.db.select().from(products).where(and(eq(products.vertical, 'topup'), isNotNull(products.imageUrl))).limit(1);
+    await database.db.delete(productImages).where(eq(productImages.productId, game!.id));
+    const outcome = await runCatalogueSync(
+      { ...deps, imageFetcher: (url) => fetchImage(url === game!.imageUrl ? `${hostUrl}/bad-html` : url, open) },
+      { trigger: 'schedule' },
+    );
+    expect(outcome.status).toBe('succeeded');
+    const notes = await database.db.select().from(catalogueChanges).where(and(eq(catalogueChanges.runId, outcome.runId!), eq(catalogueChanges.kind, 'image_refused')));
+    expect(notes.map((note) => ({ productId: note.productId, imageUrl: note.details.imageUrl }))).toEqual([{ productId: game!.id, imageUrl: game!.imageUrl }]);
+    expect(notes[0]!.details.reason).toMatch(/not a PNG, JPEG, WebP or GIF image/);
+    expect(await readProductImage(database.db, game!.id)).toBeNull();
   });
 });

@@ -81,6 +81,8 @@ const product: StoreProductDetail = {
   fromPrice: '5.345',
   variantCount: 3,
   variantCategories: [],
+  storeDescription: null,
+  redeemSteps: null,
   description: null,
   inputFields: [],
   variants: [

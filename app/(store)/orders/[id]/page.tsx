@@ -18,6 +18,7 @@ import { PayByCard } from './_components/pay-by-card';
 import { formatInternational } from '@/lib/phone';
 import { productHref } from '@/lib/verticals';
 import { EsimDelivery } from './_components/esim-delivery';
+import { OrderRedeemSteps } from './_components/order-redeem-steps';
 import { VoucherCodes } from './_components/voucher-codes';
 import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
@@ -173,6 +174,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           ))}
         </Card>
       )}
+
+      {order.status === 'DELIVERED' && order.vertical === 'voucher' && <OrderRedeemSteps productId={order.productId} />}
 
       {order.status === 'DELIVERED' && order.vertical === 'esim' && (
         <Card as="section" rounded="3xl" aria-labelledby="esim">

@@ -8,6 +8,8 @@ import { operatorMetadata, requireOperator } from '@/lib/auth/guards';
 import { loadProductForOperator } from '@/lib/catalogue/queries';
 import { getVertical, productHref, verticalSlugOf } from '@/lib/verticals';
 import { ProductSettingsForm } from './_components/product-settings-form';
+import { ProductImageForm, ProductTextForm } from './_components/product-content-forms';
+import { loadProductContentForOperator } from '@/lib/catalogue/product-content';
 import { dateTimeFormat } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
@@ -16,8 +18,8 @@ export const generateMetadata = operatorMetadata('Product');
 export default async function AdminProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireOperator(`/admin/catalogue/${encodeURIComponent(id)}`);
-  const detail = await loadProductForOperator(id);
-  if (!detail) notFound();
+  const [detail, content] = await Promise.all([loadProductForOperator(id), loadProductContentForOperator(id)]);
+  if (!detail || !content) notFound();
   const { product, variants, fxRate, settings, currency } = detail;
   const fallbackMarkup = effectiveMarkup({ vertical: product.vertical, markupPercent: null }, settings).toFixed();
   const onSale = product.enabled && product.upstreamStatus === 'active' && !product.pausedReason;
@@ -30,7 +32,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
         </Link>
       </nav>
       <header className="flex items-start gap-4">
-        <ProductTile name={product.displayName ?? product.name} imageUrl={product.imageUrl} size="md" />
+        <ProductTile name={product.displayName ?? product.name} imageUrl={content.image?.src ?? null} size="md" />
         <div className="min-w-0 space-y-1">
           <h1 className="text-2xl font-bold tracking-tight">{product.displayName ?? product.name}</h1>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
@@ -78,6 +80,15 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
           storeCurrency={currency}
           fallbackMarkup={fallbackMarkup}
         />
+      </Card>
+      <Card className="space-y-8">
+        <ProductImageForm
+          productId={product.id}
+          name={product.displayName ?? product.name}
+          image={content.image && { ...content.image, storedAt: content.image.storedAt.toISOString() }}
+          supplierHasImage={content.supplierImageUrl !== null}
+        />
+        <ProductTextForm productId={product.id} storeDescription={content.storeDescription} redeemSteps={content.redeemSteps} />
       </Card>
     </div>
   );

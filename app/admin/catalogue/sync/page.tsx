@@ -16,6 +16,7 @@ const KIND_LABELS: Record<ChangeRow['kind'], string> = {
   restored: 'Back in the catalogue',
   repriced: 'Repriced',
   paused_below_cost: 'Paused: below cost',
+  image_refused: 'Picture not stored',
 };
 
 const KIND_STYLES: Record<ChangeRow['kind'], string> = {
@@ -24,6 +25,7 @@ const KIND_STYLES: Record<ChangeRow['kind'], string> = {
   restored: 'bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900',
   repriced: 'bg-violet-50 text-violet-800 ring-violet-200 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-900',
   paused_below_cost: 'bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900',
+  image_refused: 'bg-zinc-100 text-zinc-800 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-700',
 };
 
 function summaryText(run: SyncRunRow): string {
@@ -57,6 +59,13 @@ function ChangeDetails({ change, currency }: { change: ChangeRow; currency: stri
   }
   if (change.kind === 'paused_below_cost') {
     return <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Its markup sells below cost; raise it to put the product back on sale.</p>;
+  }
+  if (change.kind === 'image_refused') {
+    return (
+      <p className="mt-1 break-all text-xs text-zinc-600 dark:text-zinc-400">
+        {change.details.reason}: {change.details.imageUrl}. Customers see the letter tile (or the last good picture); the next sync tries again.
+      </p>
+    );
   }
   return null;
 }

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { formatDateTimeUtc } from '@/lib/format';
 import { installDeviceOf } from '@/lib/orders/install-device';
 import { CopyButton } from '@/components/ui/copy-button';
+import { EsimInstallSteps } from './esim-install-steps';
 import type { OrderDelivery } from '@/lib/orders/types';
 
 type EsimSecret = { activationCode: string; smdpAddress: string | null; matchingId: string | null };
@@ -59,20 +60,7 @@ export async function EsimDelivery({ secret, delivery }: { secret: EsimSecret | 
                   Install on this iPhone
                 </a>
               )}
-              <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300" data-testid="esim-install-steps" data-device={device}>
-                <li>Install before you travel, on Wi-Fi. The profile installs once: do not delete it.</li>
-                {device === 'ios' && <li>Tap the button above, or: Settings → Mobile Service → Add eSIM → Use QR Code.</li>}
-                {device === 'android' && (
-                  <li>Settings → Network &amp; internet → SIMs → Add eSIM, then scan the QR code from another screen or enter the SM-DP+ address and activation code below.</li>
-                )}
-                {device === 'other' && (
-                  <li>
-                    On the phone you travel with, scan this QR code. iPhone: Settings → Mobile Service → Add eSIM → Use QR Code. Android: Settings → Network &amp;
-                    internet → SIMs → Add eSIM.
-                  </li>
-                )}
-                <li>On arrival, turn this eSIM on for mobile data and enable data roaming for it.</li>
-              </ol>
+              <EsimInstallSteps device={device} />
             </div>
           </div>
           <div className="divide-y divide-zinc-200 rounded-2xl bg-zinc-50 px-4 dark:divide-zinc-800 dark:bg-zinc-950">
