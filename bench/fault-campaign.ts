@@ -17,11 +17,14 @@
  *
  * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9);
  * --smoke: 40 orders by 6 customers, 4 at a time (still two restarts and every fault kind).
+ * --servers N: N web processes and one worker on one database behind a round-robin proxy
+ * (bench/support/cluster.ts); each kill takes down one web process while the others serve on.
  */
 import postgres from 'postgres';
 import { Decimal, roundToMinor } from '@/lib/money';
 import type { ControlOrder, FaultSpec, SandboxControl } from '@/sandbox/control';
 import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
+import { auditJobs, serversFromArgs, startCluster } from './support/cluster';
 import {
   BENCH_DIST_DIR,
   createBenchDatabase,
@@ -186,11 +189,9 @@ async function main() {
       testEsimOutOfStock: await findOffer(database.url, 'esim', 999, '1.02'),
     };
 
-    store = await startStorefront({
-      databaseUrl: database.url,
-      sandboxUrl: sandbox.url,
-      env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV },
-    });
+    const storeOptions = { databaseUrl: database.url, sandboxUrl: sandbox.url, env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV } };
+    const servers = serversFromArgs();
+    store = servers > 1 ? await startCluster({ ...storeOptions, servers }) : await startStorefront(storeOptions);
     const running = store;
     const webhookChaos = await startWebhookChaos(sandbox.control, running.baseUrl);
     console.log(`Storefront ${running.baseUrl} (pid ${running.pid()}), sandbox ${sandbox.url}, database ${database.name}.`);
@@ -315,6 +316,7 @@ async function main() {
     const violations = await audit(sql, sandbox.control, confirmed, plans, DEMO_CREDIT);
     const webhookAudit = await auditWebhooks(sql, sandbox.control);
     violations.checks.push(...webhookAudit.checks);
+    if ('served' in running) violations.checks.push(...(await auditJobs(database.url, sandbox.control, { faults: true })));
     Object.assign(violations.details, webhookAudit.details);
     printTable('Webhook chaos (issue 15)', [...webhookTally, ...webhookAudit.deliveries]);
 

@@ -93,7 +93,7 @@ function waitForLine(child: ChildProcess, marker: RegExp, timeoutMs: number): Pr
 }
 
 /** Stops a process we started and everything it started (its own process group). */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
@@ -102,7 +102,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function exited(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+export function exited(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -206,11 +206,9 @@ export type StorefrontProcess = {
   stop(): Promise<void>;
 };
 
-/** `next start` of the bench build against the given database and sandbox. */
-export async function startStorefront(options: StorefrontOptions): Promise<StorefrontProcess> {
-  const port = options.port ?? (await freePort());
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
+/** The environment of every storefront process of a run (web servers and workers alike). */
+export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | 'sandboxUrl' | 'distDir' | 'env'>): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -224,8 +222,17 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     AUTH_SIGNUP_LIMIT_PER_HOUR: '100000',
     AUTH_SIGNIN_LIMIT_PER_IP: '100000',
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: '100000',
+    // BENCH_CPU_PROF=<dir>: every storefront process writes a V8 CPU profile there when it stops.
+    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`.trim() } : {}),
     ...options.env,
   };
+}
+
+/** `next start` of the bench build against the given database and sandbox. */
+export async function startStorefront(options: StorefrontOptions): Promise<StorefrontProcess> {
+  const port = options.port ?? (await freePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = storefrontEnv(options);
   let child: ChildProcess | undefined;
   let output = '';
 
