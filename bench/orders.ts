@@ -126,6 +126,8 @@ export async function runOrdersBench() {
         'raw order ms (mean)': anchor.latency.mean,
         'ratio checkouts/s ÷ raw orders/s': Math.round((ordersPerSecond / anchor.ordersPerSecond) * 100) / 100,
       });
+      // Each level's row as soon as it is measured, so a later level that fails leaves these behind.
+      printTable(`Order placement, ${concurrency} buyer(s)`, [rows.at(-1)!]);
       raw.push({ concurrency, checkout: checkoutSummary, pay: paySummary, seconds, supplierRequests: supplierRequests.length, supplierMs, anchor });
       // Every buyer has credit and every input is valid: a refusal is a broken checkout, not a figure.
       if (refused > 0) throw new Error(`${refused} of ${total} checkouts refused at ${concurrency} buyers (first: ${firstRefusal})`);

@@ -222,8 +222,6 @@ export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | '
     AUTH_SIGNUP_LIMIT_PER_HOUR: '100000',
     AUTH_SIGNIN_LIMIT_PER_IP: '100000',
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: '100000',
-    // BENCH_CPU_PROF=<dir>: every storefront process writes a V8 CPU profile there when it stops.
-    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`.trim() } : {}),
     ...options.env,
   };
 }
@@ -238,7 +236,9 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
 
   const launch = async () => {
     output = '';
-    child = spawn(path.resolve('node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (Node refuses --cpu-prof in NODE_OPTIONS).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    child = spawn(process.execPath, [...profile, path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
