@@ -25,11 +25,14 @@
  * Env: FAULT_ORDERS (1000), FAULT_CONCURRENCY (8), FAULT_CUSTOMERS (40), FAULT_SEED (9),
  * FAULT_CARD_SHARE (0.3 of purchases by card), FAULT_GUEST_SHARE (0.3 of card purchases by guests);
  * --smoke: 40 orders by 6 customers, 4 at a time (still two restarts and every fault kind).
+ * --servers N: N web processes and one worker on one database behind a round-robin proxy
+ * (bench/support/cluster.ts); each kill takes down one web process while the others serve on.
  */
 import postgres from 'postgres';
 import { Decimal, roundToMinor } from '@/lib/money';
 import type { ControlOrder, FaultSpec, SandboxControl } from '@/sandbox/control';
 import { findOffer, syncAndEnableCatalogue, type Offer } from './support/catalogue';
+import { auditJobs, serversFromArgs, startCluster } from './support/cluster';
 import {
   BENCH_DIST_DIR,
   createBenchDatabase,
@@ -199,12 +202,14 @@ async function main() {
       testEsimOutOfStock: await findOffer(database.url, 'esim', 999, '1.02'),
     };
 
-    store = await startStorefront({
+    // Guests play clients at different addresses (X-Forwarded-For), as behind one proxy.
+    const storeOptions = {
       databaseUrl: database.url,
       sandboxUrl: sandbox.url,
-      // Guests play clients at different addresses (X-Forwarded-For), as behind one proxy.
       env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV, ...stripe.storeEnv, TRUST_PROXY: '1' },
-    });
+    };
+    const servers = serversFromArgs();
+    store = servers > 1 ? await startCluster({ ...storeOptions, servers }) : await startStorefront(storeOptions);
     const running = store;
     const webhookChaos = await startWebhookChaos(sandbox.control, running.baseUrl);
     await stripe.registerStore(running.baseUrl);
@@ -355,6 +360,7 @@ async function main() {
     Object.assign(violations.details, cardAudit.details);
     const webhookAudit = await auditWebhooks(sql, sandbox.control);
     violations.checks.push(...webhookAudit.checks);
+    if ('served' in running) violations.checks.push(...(await auditJobs(database.url, sandbox.control, { faults: true })));
     Object.assign(violations.details, webhookAudit.details);
     printTable('Webhook chaos (issue 15)', [...webhookTally, ...webhookAudit.deliveries]);
 

@@ -5,7 +5,16 @@ import { runCatalogueSync, type SyncSummary } from '@/lib/catalogue/sync';
 import { Decimal } from '@/lib/money';
 import { createOctopusClient } from '@/lib/octopus';
 
-export type Offer = { vertical: VerticalKind; productId: string; variantId: string; upstreamProductId: number; amount: string; inputFields: unknown[] };
+export type Offer = {
+  vertical: VerticalKind;
+  productId: string;
+  variantId: string;
+  upstreamProductId: number;
+  amount: string;
+  /** The variant's supplier category (top-ups), as the checkout sends it. */
+  category: string | null;
+  inputFields: unknown[];
+};
 
 export function benchSupplierClient(sandboxUrl: string, timeoutMs = 30_000) {
   return createOctopusClient({
@@ -66,6 +75,7 @@ export async function findOffer(databaseUrl: string, vertical: VerticalKind, ups
       variantId: match.variant.id,
       upstreamProductId,
       amount,
+      category: match.variant.category,
       inputFields: match.product.inputFields,
     };
   } finally {

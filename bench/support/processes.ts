@@ -93,7 +93,7 @@ function waitForLine(child: ChildProcess, marker: RegExp, timeoutMs: number): Pr
 }
 
 /** Stops a process we started and everything it started (its own process group). */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
@@ -102,7 +102,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function exited(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+export function exited(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -206,11 +206,9 @@ export type StorefrontProcess = {
   stop(): Promise<void>;
 };
 
-/** `next start` of the bench build against the given database and sandbox. */
-export async function startStorefront(options: StorefrontOptions): Promise<StorefrontProcess> {
-  const port = options.port ?? (await freePort());
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
+/** The environment of every storefront process of a run (web servers and workers alike). */
+export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | 'sandboxUrl' | 'distDir' | 'env'>): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -226,12 +224,21 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     AUTH_SIGNIN_LIMIT_PER_ACCOUNT: '100000',
     ...options.env,
   };
+}
+
+/** `next start` of the bench build against the given database and sandbox. */
+export async function startStorefront(options: StorefrontOptions): Promise<StorefrontProcess> {
+  const port = options.port ?? (await freePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = storefrontEnv(options);
   let child: ChildProcess | undefined;
   let output = '';
 
   const launch = async () => {
     output = '';
-    child = spawn(path.resolve('node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (Node refuses --cpu-prof in NODE_OPTIONS).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    child = spawn(process.execPath, [...profile, path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

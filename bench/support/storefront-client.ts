@@ -139,11 +139,13 @@ export async function purchase(client: StorefrontClient, actions: StoreActions, 
   if (fields.amount !== undefined) form.amount = fields.amount;
   if (fields.quantity !== undefined) form.quantity = fields.quantity;
   const review = await client.action(productPath, actions.review.id, form);
-  const summary = review.state?.review as { checkoutToken?: string; expectedRetail?: string } | undefined;
+  const summary = review.state?.review as { checkoutToken?: string; expectedRetail?: string; quote?: string } | undefined;
   if (review.state?.status !== 'success' || !summary?.checkoutToken || !summary.expectedRetail) {
     return { kind: 'refused', stage: 'review', status: review.status, message: String(review.state?.message ?? review.body.slice(0, 300)) };
   }
-  const place = await client.action(productPath, actions.place.id, { ...form, checkoutToken: summary.checkoutToken, expectedRetail: summary.expectedRetail }, review.state);
+  // The signed quote goes back as the confirm form sends it (a build without one ignores it).
+  const confirm = { ...form, checkoutToken: summary.checkoutToken, expectedRetail: summary.expectedRetail, ...(summary.quote ? { quote: summary.quote } : {}) };
+  const place = await client.action(productPath, actions.place.id, confirm, review.state);
   const orderId = place.redirect?.match(/\/orders\/([0-9a-f-]{36})/)?.[1];
   if (!orderId) return { kind: 'refused', stage: 'place', status: place.status, message: String(place.state?.message ?? place.body.slice(0, 300)) };
   return { kind: 'placed', orderId, reviewMs: review.ms, placeMs: place.ms };

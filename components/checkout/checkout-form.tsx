@@ -298,11 +298,12 @@ export function CheckoutForm({
             </div>
           )}
           {Object.entries(hiddenValues).map(([key, value]) =>
-            key === 'expectedRetail' || key === 'checkoutToken' || key === 'email' || key === 'payWith' ? null : <input key={key} type="hidden" name={key} value={value} />,
+            key === 'expectedRetail' || key === 'checkoutToken' || key === 'quote' || key === 'email' || key === 'payWith' ? null : <input key={key} type="hidden" name={key} value={value} />,
           )}
           <input type="hidden" name="productId" value={product.id} />
           <input type="hidden" name="checkoutToken" value={summary.checkoutToken} />
           <input type="hidden" name="expectedRetail" value={summary.expectedRetail} />
+          <input type="hidden" name="quote" value={summary.quote} />
           <FormMessage state={payState.review === summary ? payState : { status: 'idle' }} />
           {!summary.guest && !summary.sufficientBalance && (
             <p className="text-sm text-red-600">
@@ -345,7 +346,7 @@ export function CheckoutForm({
         <GiftCodePayment
           key={summary.checkoutToken}
           checkoutToken={summary.checkoutToken}
-          hidden={{ ...Object.fromEntries(Object.entries(hiddenValues).filter(([key]) => key !== 'expectedRetail' && key !== 'checkoutToken')), productId: product.id }}
+          hidden={{ ...Object.fromEntries(Object.entries(hiddenValues).filter(([key]) => key !== 'expectedRetail' && key !== 'checkoutToken' && key !== 'quote')), productId: product.id }}
         />
       )}
       {payState.status === 'error' && !payState.review && !editing && <FormMessage state={payState} />}

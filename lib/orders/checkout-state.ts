@@ -19,6 +19,8 @@ export type ReviewSummary = {
   cardEnabled: boolean;
   guest: boolean;
   checkoutToken: string;
+  /** The signed quote (lib/orders/signed-quote.ts): Pay charges it without asking the supplier again while fresh. */
+  quote: string;
   priceChanged: boolean;
   /** When the server priced it; the newest review is the one shown. */
   reviewedAt: number;

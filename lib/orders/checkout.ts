@@ -17,6 +17,7 @@ import type { OrderContext } from './context';
 import { submitOrder } from './fulfilment';
 import { recordNewOrder } from './record';
 import { quoteCharges } from '@/lib/supplier/orders';
+import { canonicalInput, signQuote, verifyQuote } from './signed-quote';
 
 /** Most codes one customer may buy in one order. */
 export const MAX_VOUCHER_QUANTITY = 10;
@@ -48,10 +49,13 @@ export type CheckoutQuote = {
   walletId: number;
 };
 
-export type CheckoutProblem = { message: string; fieldErrors?: Record<string, string[]> };
+export type CheckoutProblem = {
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+};
 export type QuoteResult = { ok: true; quote: CheckoutQuote } | ({ ok: false } & CheckoutProblem);
 
-const problem = (message: string, fieldErrors?: Record<string, string[]>): QuoteResult => ({ ok: false, message, fieldErrors });
+const problem = (message: string, fieldErrors?: Record<string, string[]>): { ok: false } & CheckoutProblem => ({ ok: false, message, fieldErrors });
 
 /** The amount being bought, checked against the variant (fixed price, or a range in minor units). */
 function resolveAmount(variant: ProductVariant, typed: string | undefined): Decimal | CheckoutProblem {
@@ -77,12 +81,16 @@ function resolveQuantity(product: Product, typed: string | undefined): number | 
   return quantity;
 }
 
-/**
- * Validates a checkout and prices it exactly: the supplier's charges quote (paid from the
- * store-currency wallet) plus the product's markup. Nothing is written; the same function
- * runs again when the customer pays, so the price paid is the price confirmed.
- */
-export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, request: CheckoutRequest, say?: FieldMessages): Promise<QuoteResult> {
+type ValidCheckout = {
+  product: Product;
+  variant: ProductVariant;
+  amount: Decimal;
+  quantity: number;
+  inputData: Record<string, string>;
+};
+
+/** The product is on sale, the option belongs to it, and the amount, quantity and input are valid. */
+async function validateCheckout(ctx: OrderContext, request: CheckoutRequest, say?: FieldMessages): Promise<({ ok: true } & ValidCheckout) | ({ ok: false } & CheckoutProblem)> {
   const [product] = await ctx.db
     .select()
     .from(products)
@@ -92,7 +100,10 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
     .select()
     .from(productVariants)
     .where(and(eq(productVariants.id, request.variantId), eq(productVariants.productId, product.id), eq(productVariants.active, true)));
-  if (!variant) return problem('Pick one of the options on this page.', { variantId: ['Pick one of the options.'] });
+  if (!variant)
+    return problem('Pick one of the options on this page.', {
+      variantId: ['Pick one of the options.'],
+    });
 
   const amount = resolveAmount(variant, request.amount);
   const quantity = resolveQuantity(product, request.quantity);
@@ -105,6 +116,25 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
   if (Object.keys(fieldErrors).length > 0 || 'message' in amount || typeof quantity === 'object' || !input.ok) {
     return problem((!input.ok && input.formError) || 'Please correct the highlighted fields.', fieldErrors);
   }
+  return {
+    ok: true,
+    product,
+    variant,
+    amount,
+    quantity,
+    inputData: input.data,
+  };
+}
+
+/**
+ * Validates a checkout and prices it exactly: the supplier's charges quote (paid from the
+ * store-currency wallet) plus the product's markup. Nothing is written. Pay charges this price:
+ * from the signed quote the review handed out while it is fresh, else by running this again.
+ */
+export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, request: CheckoutRequest, say?: FieldMessages): Promise<QuoteResult> {
+  const valid = await validateCheckout(ctx, request, say);
+  if (!valid.ok) return valid;
+  const { product, variant, amount, quantity } = valid;
 
   const wallet = await getStoreWallet(ctx.supplier, storeCurrency).catch(() => null);
   if (!wallet) return problem('The store cannot take orders right now. Please try again later.');
@@ -132,7 +162,14 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
   const exact = retailFromWholesale(charges.totalPayable, markupPercent, storeCurrency);
   // The charge never exceeds the price the store listed (list, product page, operator preview):
   // a cheaper quote is passed on and shown as such; a dearer one is held at the listed price.
-  const listed = await listedRetail(ctx.db, { product, variant, face: amount, quantity, storeCurrency, settings });
+  const listed = await listedRetail(ctx.db, {
+    product,
+    variant,
+    face: amount,
+    quantity,
+    storeCurrency,
+    settings,
+  });
   const retail = listed && exact.gt(listed) ? listed : exact;
   // DESIGN.md "Money": an order whose retail price would not cover its wholesale charge is refused.
   if (retail.lt(charges.totalPayable)) {
@@ -150,8 +187,8 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
       variant,
       faceAmount: amount,
       quantity,
-      inputData: input.data,
-      recipient: recipientOf(product.inputFields, input.data) ?? null,
+      inputData: valid.inputData,
+      recipient: recipientOf(product.inputFields, valid.inputData) ?? null,
       retail,
       listed,
       wholesale: charges.totalPayable,
@@ -162,29 +199,125 @@ export async function quoteCheckout(ctx: OrderContext, storeCurrency: string, re
   };
 }
 
+/** What a signed quote says about the checkout it priced, in the form the signature covers. */
+const quoteBinding = (request: {
+  productId: string;
+  variantId: string;
+  face: Decimal;
+  quantity: number;
+  input: Record<string, string>;
+  storeCurrency: string;
+}) => JSON.stringify([request.productId, request.variantId, request.face.toFixed(), request.quantity, canonicalInput(request.input), request.storeCurrency]);
+
+/** Signs the quote a review showed, for its checkout token (see signed-quote.ts). */
+export function signCheckoutQuote(quote: CheckoutQuote, checkoutToken: string, now = Date.now()): string {
+  return signQuote(
+    {
+      productId: quote.product.id,
+      variantId: quote.variant.id,
+      face: quote.faceAmount.toFixed(),
+      quantity: quote.quantity,
+      input: quote.inputData,
+      storeCurrency: quote.storeCurrency,
+      retail: quote.retail.toFixed(),
+      listed: quote.listed?.toFixed() ?? null,
+      wholesale: quote.wholesale.toFixed(),
+      markupPercent: quote.markupPercent.toFixed(),
+      walletId: quote.walletId,
+      checkoutToken,
+    },
+    now,
+  );
+}
+
+export const TAMPERED_QUOTE_MESSAGE = 'This price confirmation is not valid (it was changed or is not from this store). Please review your order again.';
+
+/**
+ * The price Pay charges: the one the customer confirmed, read from its signed quote while the
+ * quote is fresh (the product must still be on sale and the form must be the one priced),
+ * else a new supplier quote. A quote that fails its signature or names another checkout is refused.
+ */
+async function confirmedQuote(
+  ctx: OrderContext,
+  storeCurrency: string,
+  request: CheckoutRequest & { checkoutToken: string; quote?: string },
+): Promise<QuoteResult> {
+  if (!request.quote) return quoteCheckout(ctx, storeCurrency, request);
+  const check = verifyQuote(request.quote);
+  if (check.kind === 'invalid') return problem(TAMPERED_QUOTE_MESSAGE);
+  const signed = check.payload;
+  const valid = await validateCheckout(ctx, request);
+  if (!valid.ok) return valid;
+  const priced = quoteBinding({ ...signed, face: new Decimal(signed.face) });
+  const asked = quoteBinding({
+    productId: valid.product.id,
+    variantId: valid.variant.id,
+    face: valid.amount,
+    quantity: valid.quantity,
+    input: valid.inputData,
+    storeCurrency,
+  });
+  if (priced !== asked || signed.checkoutToken !== request.checkoutToken) return problem(TAMPERED_QUOTE_MESSAGE);
+  if (check.kind === 'expired') return quoteCheckout(ctx, storeCurrency, request);
+  return {
+    ok: true,
+    quote: {
+      product: valid.product,
+      variant: valid.variant,
+      faceAmount: valid.amount,
+      quantity: valid.quantity,
+      inputData: valid.inputData,
+      recipient: recipientOf(valid.product.inputFields, valid.inputData) ?? null,
+      retail: new Decimal(signed.retail),
+      listed: signed.listed === null ? null : new Decimal(signed.listed),
+      wholesale: new Decimal(signed.wholesale),
+      markupPercent: new Decimal(signed.markupPercent),
+      storeCurrency,
+      walletId: signed.walletId,
+    },
+  };
+}
+
 export type PlaceResult =
   | { kind: 'placed'; orderId: string }
   /** Card: go to Stripe's page (null when Stripe could not be reached; the order page offers it again). */
-  | { kind: 'pay_by_card'; orderId: string; checkoutUrl: string | null; orderPath: string }
+  | {
+      kind: 'pay_by_card';
+      orderId: string;
+      checkoutUrl: string | null;
+      orderPath: string;
+    }
   | { kind: 'price_changed'; quote: CheckoutQuote }
   | ({ kind: 'refused' } & CheckoutProblem);
 
-/**
- * Places the order the customer confirmed: re-quotes, refuses if the price moved, records the
- * order and payment in one transaction, then sends it to the supplier (DESIGN.md "Orders").
- */
 /** Who pays, and how: a customer from the balance or by card, or a guest (card only, email for the receipt). */
 export type Buyer = { userId: string; email: string; payWith: 'balance' | 'card' } | { guestEmail: string; payWith: 'card' };
 
+/**
+ * Places the order the customer confirmed: at the signed quote's price while it is fresh, else
+ * re-quoted (refused if the price moved); records the order and payment in one transaction, then
+ * sends it to the supplier (DESIGN.md "Orders").
+ */
 export async function placeCheckout(
   ctx: OrderContext,
   /** A bare user id pays from that customer's balance. */
   buyerOrUserId: Buyer | string,
   storeCurrency: string,
-  request: CheckoutRequest & { checkoutToken: string; expectedRetail: string; origin?: string },
+  /** `quote`: the signed quote the review returned; without one the supplier is asked again. */
+  request: CheckoutRequest & {
+    checkoutToken: string;
+    expectedRetail: string;
+    quote?: string;
+    origin?: string;
+  },
 ): Promise<PlaceResult> {
-  const quoted = await quoteCheckout(ctx, storeCurrency, request);
-  if (!quoted.ok) return { kind: 'refused', message: quoted.message, fieldErrors: quoted.fieldErrors };
+  const quoted = await confirmedQuote(ctx, storeCurrency, request);
+  if (!quoted.ok)
+    return {
+      kind: 'refused',
+      message: quoted.message,
+      fieldErrors: quoted.fieldErrors,
+    };
   const { quote } = quoted;
   if (!quote.retail.eq(request.expectedRetail)) return { kind: 'price_changed', quote };
 
@@ -202,7 +335,11 @@ export async function placeCheckout(
     paymentProvider: buyer.payWith,
     card:
       buyer.payWith === 'card'
-        ? { email: guest ? buyer.guestEmail : buyer.email, successUrl: `${back}paid={CHECKOUT_SESSION_ID}`, cancelUrl: `${back}payment=cancelled` }
+        ? {
+            email: guest ? buyer.guestEmail : buyer.email,
+            successUrl: `${back}paid={CHECKOUT_SESSION_ID}`,
+            cancelUrl: `${back}payment=cancelled`,
+          }
         : undefined,
     checkoutToken: request.checkoutToken,
     vertical: quote.product.vertical,
@@ -224,7 +361,10 @@ export async function placeCheckout(
     markupPercent: quote.markupPercent.toFixed(),
   });
   if (recorded.kind === 'declined') {
-    return { kind: 'refused', message: 'Your balance is too low for this order. Pay by card instead, or add funds to your balance.' };
+    return {
+      kind: 'refused',
+      message: 'Your balance is too low for this order. Pay by card instead, or add funds to your balance.',
+    };
   }
   if (recorded.kind === 'awaiting_payment' || (recorded.kind === 'existing' && recorded.order.status === 'AWAITING_PAYMENT')) {
     // Two tabs (or a resent form) on one checkout land on the same order and the same session.
@@ -233,7 +373,12 @@ export async function placeCheckout(
       throw error;
     });
     const path = recorded.order.guestTokenHash ? guestOrderPath(recorded.order.id) : `/orders/${recorded.order.id}`;
-    return { kind: 'pay_by_card', orderId: recorded.order.id, checkoutUrl, orderPath: path };
+    return {
+      kind: 'pay_by_card',
+      orderId: recorded.order.id,
+      checkoutUrl,
+      orderPath: path,
+    };
   }
   if (recorded.kind === 'created') await submitAndWait(ctx, recorded.order);
   return { kind: 'placed', orderId: recorded.order.id };

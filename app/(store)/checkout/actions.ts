@@ -12,7 +12,7 @@ import type { FieldMessages } from '@/lib/forms/input-data';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { balanceOf } from '@/lib/ledger';
 import { Decimal, formatMoney } from '@/lib/money';
-import { placeCheckout, quoteCheckout, type CheckoutQuote } from '@/lib/orders/checkout';
+import { placeCheckout, quoteCheckout, signCheckoutQuote, type CheckoutQuote } from '@/lib/orders/checkout';
 import { checkoutRequestFromForm } from '@/lib/orders/checkout-request';
 import { giftCodesOffered } from '@/lib/orders/gift-code';
 import type { CheckoutState, ReviewSummary } from '@/lib/orders/checkout-state';
@@ -40,6 +40,7 @@ async function summarize(quote: CheckoutQuote, user: User | undefined, checkoutT
     cardEnabled: cardPaymentsEnabled,
     guest: !user,
     checkoutToken,
+    quote: signCheckoutQuote(quote, checkoutToken),
     priceChanged,
     reviewedAt: Date.now(),
     // A gift code pays through the customer's account: guests pay by card.
@@ -71,16 +72,16 @@ const payWithSchema = z.enum(['balance', 'card']).default('balance');
 const guestEmailSchema = z.email('Enter the email address for your receipt and order link.').max(200);
 
 /**
- * Step 2: pay. Re-validates and re-prices on the server; a price that moved since the review is
- * shown again for confirmation, and one checkout token makes at most one order however often
- * Pay is pressed.
+ * Step 2: pay. Re-validates on the server and charges the price the review signed while it is
+ * fresh (else re-prices); a price that moved since the review is shown again for confirmation,
+ * and one checkout token makes at most one order however often Pay is pressed.
  */
 export const placeOrderAction = validatedAction<
-  z.ZodType<{ checkoutToken: string; expectedRetail: string; payWith: 'balance' | 'card'; email?: string }>,
+  z.ZodType<{ checkoutToken: string; expectedRetail: string; quote?: string; payWith: 'balance' | 'card'; email?: string }>,
   CheckoutState
 >(
-  z.looseObject({ checkoutToken: z.uuid(), expectedRetail: z.string(), payWith: payWithSchema, email: z.string().optional() }),
-  async ({ checkoutToken, expectedRetail, payWith, email }, formData) => {
+  z.looseObject({ checkoutToken: z.uuid(), expectedRetail: z.string(), quote: z.string().max(8_000).optional(), payWith: payWithSchema, email: z.string().optional() }),
+  async ({ checkoutToken, expectedRetail, quote, payWith, email }, formData) => {
     const user = await getCurrentUser();
     const settings = await currentStoreSettings();
     const refuse = (message: string, fieldErrors?: Record<string, string[]>): CheckoutState => ({ status: 'error', message, fieldErrors, values: formValues(formData) });
@@ -98,7 +99,7 @@ export const placeOrderAction = validatedAction<
       await getOrderContext(),
       user ? { userId: user.id, email: user.email, payWith } : { guestEmail: guestEmail!, payWith: 'card' },
       (await getStoreInfo()).currency,
-      { ...checkoutRequestFromForm(formData), checkoutToken, expectedRetail, origin: requestOrigin() },
+      { ...checkoutRequestFromForm(formData), checkoutToken, expectedRetail, quote, origin: requestOrigin() },
     );
     if (result.kind === 'refused') return refuse(result.message, result.fieldErrors);
     if (result.kind === 'price_changed') {
