@@ -1,16 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import en from '@/messages/en.json';
 import { describe, expect, it } from 'vitest';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import type { OrderEvent } from '@/db/schema';
 import { formatDateTimeUtc } from '@/lib/format';
+import { inEnglish } from '@/test/helpers/in-english';
 
-/** The timeline's words come from the store's English messages, as on a page rendered in English. */
-// createElement's typing needs the provider's required children in its props (this file is .ts, no JSX).
-// eslint-disable-next-line react/no-children-prop
-const inEnglish = (children: React.ReactNode) => createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'UTC', children });
 
 const at = new Date('2026-12-01T13:36:11Z');
 const event = (over: Partial<OrderEvent>): OrderEvent => ({
