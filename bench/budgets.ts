@@ -14,8 +14,15 @@ export const targets = {
   lighthouseTbtMs: 150,
 };
 
-/** Product pages may carry at most this much over the framework's own root chunks. */
+/** Issue #18's target: product pages carry at most this much over the framework's own root chunks. */
 export const PRODUCT_OVER_FRAMEWORK_KB = 25;
+/**
+ * What the build check enforces today: next-intl's client runtime and the shell's messages
+ * (about 11 KB gz on every customer page, added with the Indonesian store) put product pages at
+ * 31.1 KB over the framework, over the target above; the check holds that line until the
+ * client-side translations are slimmed.
+ */
+export const PRODUCT_OVER_FRAMEWORK_BUDGET_KB = 33;
 
 export const PRODUCT_ROUTES = ['/vouchers/[id]', '/games/[id]', '/mobile/[id]', '/esim/[id]'];
 export const HOME_AND_SECTION_ROUTES = ['/', '/vouchers', '/games', '/mobile', '/esim'];
@@ -26,21 +33,23 @@ export const HOME_AND_SECTION_ROUTES = ['/', '/vouchers', '/games', '/mobile', '
  * growth is a decision, not an accident.
  */
 export const budgets: Record<string, number> = {
-  ...Object.fromEntries(PRODUCT_ROUTES.map((route) => [route, targets.productPagesKb])),
-  // Not yet at the 140 KB target (142 KB measured): the framework's root chunks are 129.5 KB of it.
-  ...Object.fromEntries(HOME_AND_SECTION_ROUTES.map((route) => [route, 143])),
+  // Measured after next-intl arrived (December 2026): about 11 KB gz over the sizes before it on
+  // every customer route (its client runtime and the shell's messages). Product pages measure
+  // 160.6 KB against the 155 KB target, home and sections 154.6 KB against 140.
+  ...Object.fromEntries(PRODUCT_ROUTES.map((route) => [route, 162])),
+  ...Object.fromEntries(HOME_AND_SECTION_ROUTES.map((route) => [route, 156])),
   // The number lookup's phone field (its library loads on first touch, not with the page).
-  '/mobile': 147,
-  '/account': 148,
-  '/account/add-funds': 147,
-  '/forgot-password': 146,
-  '/reset-password': 146,
-  '/sign-in': 146,
-  '/sign-up': 146,
-  '/verify-email': 146,
-  '/help': 145,
-  '/help/[slug]': 145,
-  '/orders/[id]': 160,
+  '/mobile': 159,
+  '/account': 158,
+  '/account/add-funds': 158,
+  '/forgot-password': 156,
+  '/reset-password': 156,
+  '/sign-in': 157,
+  '/sign-up': 157,
+  '/verify-email': 156,
+  '/help': 156,
+  '/help/[slug]': 156,
+  '/orders/[id]': 172,
 };
 
 export function budgetFor(route: string): number | undefined {

@@ -80,14 +80,16 @@ test.describe('sign-in and sign-up say nothing about who has an account', () => 
     const email = await signUp(page);
     await page.context().clearCookies();
     await page.goto('/sign-in');
+    // The sign-in form, not the language switcher's form below it.
+    const signInForm = page.locator('form').filter({ has: page.getByLabel('Password') });
     await submitSignIn(page, email, 'not my password at all');
-    await expect(page.locator('form').getByRole('alert')).toHaveText(invalidCredentials);
-    const wrongPassword = await page.locator('form').innerText();
+    await expect(signInForm.getByRole('alert')).toHaveText(invalidCredentials);
+    const wrongPassword = await signInForm.innerText();
 
     await page.goto('/sign-in');
     await submitSignIn(page, newEmail('nobody'), 'not my password at all');
-    await expect(page.locator('form').getByRole('alert')).toHaveText(invalidCredentials);
-    expect(await page.locator('form').innerText()).toBe(wrongPassword);
+    await expect(signInForm.getByRole('alert')).toHaveText(invalidCredentials);
+    expect(await signInForm.innerText()).toBe(wrongPassword);
     await expect(page.getByRole('textbox', { name: 'Email' })).not.toHaveAttribute('aria-invalid');
 
     // Auth.js's own credentials endpoint puts the refusal code in its redirect.

@@ -132,13 +132,16 @@ test('console pages and their RSC payloads show operator data to operators only'
   const readsBefore = await transactionReads(anonymous);
   const checked: string[] = [];
   for (const { who, request } of strangers) {
+    // What this visitor sees on a console address that does not exist: a word that is there too
+    // (the store's own text, e.g. the sandbox badge's "Orders go to…") proves no leak.
+    const baseline = (await plainLoad(request, '/admin/no-such-console-page')).body;
     for (const [url, navigation] of recorded) {
       for (const [how, result] of [
         ['RSC replay', await replay(request, navigation)],
         ['page load', await plainLoad(request, url)],
       ] as const) {
         expect.soft(result.status, `${how} of ${url} as ${who}`).not.toBe(500);
-        const leaked = [...secrets, ...navigation.markers].filter((marker) => result.body.includes(marker));
+        const leaked = [...secrets, ...navigation.markers.filter((marker) => !baseline.includes(marker))].filter((marker) => result.body.includes(marker));
         expect.soft(leaked, `${how} of ${url} as ${who} (status ${result.status}) leaks`).toEqual([]);
         checked.push(`${who} · ${how} · ${url} → ${result.status}${leaked.length ? ` LEAKS ${leaked.join(', ')}` : ''}`);
       }

@@ -204,9 +204,11 @@ export default async function OperatorOrderPage({ params }: { params: Promise<{ 
             Actions
           </h2>
           <RefreshOrderForm orderId={order.id} />
-          {order.status === 'AWAITING_PAYMENT' ? (
-            <CancelUnpaidOrderForm orderId={order.id} amount={formatMoney(retail, order.retailCurrency)} />
-          ) : (
+          {/* Mounted for every card order, so its outcome stays on screen after the refresh that cancelled it. */}
+          {order.paymentProvider === 'card' && (
+            <CancelUnpaidOrderForm orderId={order.id} amount={formatMoney(retail, order.retailCurrency)} awaiting={order.status === 'AWAITING_PAYMENT'} />
+          )}
+          {order.status !== 'AWAITING_PAYMENT' && (
             <RefundOrderForm
               orderId={order.id}
               stuck={stuck}

@@ -65,12 +65,17 @@ export function RefundOrderForm({
   );
 }
 
-/** For a card order still waiting for payment: cancel it and close its Stripe checkout page. */
-export function CancelUnpaidOrderForm({ orderId, amount }: { orderId: string; amount: string }) {
+/**
+ * For a card order still waiting for payment: cancel it and close its Stripe checkout page. Stays
+ * mounted after the order stops waiting, so the outcome of the cancel that just happened remains
+ * on screen when the page refreshes around it.
+ */
+export function CancelUnpaidOrderForm({ orderId, amount, awaiting }: { orderId: string; amount: string; awaiting: boolean }) {
   const [state, action] = useActionState(cancelUnpaidOrderAction, idle);
+  if (!awaiting && state.status === 'idle') return null;
   return (
     <div className="space-y-3">
-      {state.status === 'success' ? null : (
+      {state.status === 'success' || !awaiting ? null : (
         <form action={action} className="space-y-3" noValidate>
           <input type="hidden" name="orderId" value={orderId} />
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
