@@ -8,6 +8,12 @@ import { CheckoutPage } from './support/checkout';
  * across pages), and always confirms and pays the exact store-currency amount.
  */
 test.use({ locale: 'id-ID' });
+// The store's words in English (the language switcher's cookie), so this spec is about money only:
+// the display currency still follows the browser's Indonesian region. e2e/languages.spec.ts
+// covers the Indonesian store itself.
+test.beforeEach(async ({ context, baseURL }) => {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+});
 
 const picker = (page: Page) => page.getByLabel('Show prices also in');
 /** As support/accounts signUp, with room for a machine so busy that hashing the password takes long. */

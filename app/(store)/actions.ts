@@ -12,6 +12,8 @@ const choiceSchema = z.union([z.literal(STORE_ONLY), z.string().regex(/^[A-Z]{3}
  * the cookie, so any three letters are harmless here.
  */
 export async function setDisplayCurrencyAction(formData: FormData): Promise<void> {
+  // Anyone can post to an action with any arguments: only a form's own FormData is read.
+  if (!(formData instanceof FormData)) return;
   const parsed = choiceSchema.safeParse(formData.get('currency'));
   if (!parsed.success) return;
   (await cookies()).set(DISPLAY_CURRENCY_COOKIE, parsed.data, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
