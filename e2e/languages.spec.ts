@@ -33,6 +33,8 @@ test.describe('languages', () => {
     await checkout.open('/games', /PUBG Mobile UC/);
     await expect(page.getByRole('heading', { name: 'Beli', exact: true })).toBeVisible();
     await expect(page.getByRole('group', { name: 'Pilih paket' })).toBeVisible();
+    // Rupiah estimates beside the store's dollar prices (the display currency follows the region).
+    await expect(page.getByRole('group', { name: 'Pilih paket' }).getByTestId('display-price').first()).toHaveText(/^≈ Rp\s?\d{1,3}(\.\d{3})*$/);
     await checkout.chooseOption(/^325 UC/);
     // Our own validation messages are Indonesian too (the field's label comes from the supplier).
     await page.getByRole('button', { name: 'Tinjau pesanan' }).click();
@@ -44,6 +46,8 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { name: 'Konfirmasi pesanan Anda' })).toBeVisible();
     const price = (await page.getByTestId('review-price').textContent())!;
     expect(price).toMatch(/^US\$\d+,\d\d$/);
+    // The confirm step shows only the exact amount charged, in the store's currency.
+    await expect(page.locator('main').getByText(/≈|Rp/)).toHaveCount(0);
     await expect(page.getByText('Saldo setelahnya')).toBeVisible();
     await page.screenshot({ path: shots('id-confirm', testInfo.project.name), fullPage: false });
     await page.getByRole('button', { name: `Bayar ${price}` }).click();
