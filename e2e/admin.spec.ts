@@ -13,6 +13,8 @@ async function setSupplierBalance(page: Page, balance: string) {
 
 test.describe('operator console', () => {
   test('finds a stuck order by recipient, reads its timeline, refunds it once and exports it', async ({ page, browser }) => {
+    // Two people, a purchase, a refund and an export: about a minute on a phone-sized run.
+    test.setTimeout(150_000);
     const customer = await browser.newContext();
     const customerPage = await customer.newPage();
     const email = await signUp(customerPage);

@@ -35,9 +35,10 @@ const idle: ActionState = { status: 'idle' };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <Card as="fieldset" className="space-y-4">
-      <legend className="float-left mb-1 w-full text-lg font-semibold">{title}</legend>
-      {children}
+    <Card as="fieldset">
+      <legend className="float-left mb-4 w-full text-lg font-semibold">{title}</legend>
+      {/* Cleared: a flex label right after the floated legend was laid out beside it, past a phone's screen edge. */}
+      <div className="clear-left space-y-4">{children}</div>
     </Card>
   );
 }
