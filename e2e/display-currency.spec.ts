@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { customerPassword, newEmail } from './support/accounts';
+import { signUp } from './support/accounts';
 import { CheckoutPage } from './support/checkout';
 
 /*
@@ -16,15 +16,6 @@ test.beforeEach(async ({ context, baseURL }) => {
 });
 
 const picker = (page: Page) => page.getByLabel('Show prices also in');
-/** As support/accounts signUp, with room for a machine so busy that hashing the password takes long. */
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(newEmail());
-  await page.getByLabel('Password').fill(customerPassword);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/account', { timeout: 90_000 });
-}
-
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 test('rupiah estimates from Accept-Language, the exact store-currency price at review and on the order, a remembered picker choice', async ({ page }) => {

@@ -1,21 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { customerPassword, e2eOperator, invalidCredentials, isSignedIn, newEmail, signIn, signInAsOperator, submitSignIn } from './support/accounts';
+import { customerPassword, e2eOperator, invalidCredentials, isSignedIn, newEmail, signIn, signInAsOperator, signUp, submitSignIn } from './support/accounts';
 import { listMail, mailAttachment, waitForMail } from './support/mail';
 import { decodeQrPng } from './support/qr';
 import { e2eLayout } from './support/slot';
 
 const sandboxControl = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox`;
-
-/** Sign-up as support/accounts does, with room for a cold server's first action on a loaded machine. */
-async function signUpPatiently(page: Page): Promise<string> {
-  const email = newEmail();
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(customerPassword);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/account', { timeout: 60_000 });
-  return email;
-}
 
 async function chooseOption(page: Page, name: RegExp) {
   const radio = page.getByRole('radio', { name }).first();
@@ -27,7 +16,7 @@ test.describe('email', () => {
   // Each flow waits on the outbox job and a loaded machine; sign-up hashes a password.
   test.describe.configure({ timeout: 180_000 });
   test('an eSIM buyer finds the receipt and the delivery email, whose QR code decodes to the order page’s LPA string', async ({ page, request }, testInfo) => {
-    const email = await signUpPatiently(page);
+    const email = await signUp(page);
     await page.goto('/esim');
     await page.getByRole('link', { name: /Japan/ }).first().click();
     await chooseOption(page, /^1 GB/);
@@ -69,7 +58,7 @@ test.describe('email', () => {
   });
 
   test('a forgotten password is reset from the emailed link: the new one signs in, the old session is gone, the link works once', async ({ page, browser, request }, testInfo) => {
-    const email = await signUpPatiently(page);
+    const email = await signUp(page);
     expect(await isSignedIn(page)).toBe(true);
 
     const other = await browser.newContext();
@@ -124,7 +113,7 @@ test.describe('email', () => {
   });
 
   test('a new account gets a verification email whose link confirms the address', async ({ page, request }) => {
-    const email = await signUpPatiently(page);
+    const email = await signUp(page);
     const mail = await waitForMail(request, email, /^Confirm your email address/);
     const link = mail.links.find((href) => href.includes('/verify-email?token='));
     await page.goto(link!);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { devices, expect, test, type Page } from '@playwright/test';
 import { productArtPng } from '../sandbox/engine/images';
-import { customerPassword, e2eOperator, newEmail } from './support/accounts';
+import { e2eOperator, signUp } from './support/accounts';
 import { CheckoutPage } from './support/checkout';
 
 /*
@@ -13,13 +13,6 @@ import { CheckoutPage } from './support/checkout';
 const shotDir = 'test-results/product-content';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${shotDir}/${name}.png`, fullPage: true });
 // The shared helpers wait 10 s for the sign-in redirect; a loaded machine took longer for the first one.
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(newEmail());
-  await page.getByLabel('Password').fill(customerPassword);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/account', { timeout: 45_000 });
-}
 async function signInAsOperator(page: Page) {
   await page.goto('/sign-in?callbackUrl=%2Fadmin');
   await page.getByLabel('Email').fill(e2eOperator.email);

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { SandboxControl } from '../sandbox/control';
-import { customerPassword, newEmail } from './support/accounts';
+import { signUp } from './support/accounts';
 import { CheckoutPage } from './support/checkout';
 import { e2eLayout } from './support/slot';
 
@@ -35,15 +35,6 @@ async function holdRefreshes(page: Page) {
       for (const route of held.splice(0)) await route.continue();
     },
   };
-}
-
-/** The shared signUp with more patience: on a loaded machine the first server actions can take a while. */
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(newEmail());
-  await page.getByLabel('Password').fill(customerPassword);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/account', { timeout: 60_000 });
 }
 
 /** A signed-in customer buys two $2 sandbox test cards (one code now, one later); returns the supplier's order id. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { customerPassword, newEmail, signInAsOperator } from './support/accounts';
+import { signInAsOperator, signUp } from './support/accounts';
 import { e2eLayout } from './support/slot';
 
 const sandboxControl = `http://127.0.0.1:${e2eLayout().sandboxPort}/__sandbox`;
@@ -14,15 +14,6 @@ async function sandboxVoucherOrders(page: Page): Promise<ControlOrder[]> {
 
 async function advanceSandbox(page: Page, ms: number) {
   expect((await page.request.post(`${sandboxControl}/clock/advance`, { data: { ms } })).ok()).toBe(true);
-}
-
-/** The shared signUp with more patience: on a loaded machine the first server action of a fresh server can take a while. */
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(newEmail());
-  await page.getByLabel('Password').fill(customerPassword);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/account', { timeout: 60_000 });
 }
 
 test('a 7-code gift card order arrives partly, shows the first codes, and completes without a reload', async ({ page, browser }, testInfo) => {

@@ -15,7 +15,8 @@ export async function signUp(page: Page, email = newEmail(), password = customer
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/account');
+  // Patient: the first server action of a freshly started server can take long on a busy machine.
+  await expect(page).toHaveURL('/account', { timeout: 90_000 });
   return email;
 }
 
