@@ -38,4 +38,7 @@ const nextConfig: NextConfig = {
 };
 
 // next-intl finds its request configuration in i18n/request.ts (locale from cookie or Accept-Language).
-export default createNextIntlPlugin()(nextConfig);
+// The catalogues in messages/ are compiled at build time, so browsers get no ICU message parser.
+export default createNextIntlPlugin({
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+})(nextConfig);

@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ClientIntl } from '@/components/i18n/client-intl';
 import { siteUrl } from '@/lib/seo/server';
 import { getStoreInfo } from '@/lib/store';
 import './globals.css';
@@ -46,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        <ClientIntl namespaces={['shell']}>{children}</ClientIntl>
+        {children}
       </body>
     </html>
   );

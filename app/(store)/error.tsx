@@ -1,18 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useStoreErrorText } from '@/components/i18n/store-error-text';
 import { ErrorNotice } from '@/components/ui/error-notice';
 
 export default function StoreError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
-  const t = useTranslations('shell');
-  const tc = useTranslations('common');
-  return (
-    <ErrorNotice
-      error={error}
-      retry={retry}
-      title={t('errorTitle')}
-      body={t('errorBody')}
-      home={{ href: '/', label: tc('backToStore') }}
-    />
-  );
+  return <ErrorNotice error={error} retry={retry} text={useStoreErrorText()} />;
 }

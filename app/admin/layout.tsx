@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { SandboxBadge } from '@/components/layout/sandbox-badge';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { Providers } from '@/components/providers';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireOperator } from '@/lib/auth/guards';
@@ -41,7 +42,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav />
         </nav>
         <main id="content" className="min-w-0">
-          <Providers>{children}</Providers>
+          {/* Shared client parts (submit and copy buttons, order status) are translated components. */}
+          <ClientIntl namespaces={['orders']}>
+            <Providers>{children}</Providers>
+          </ClientIntl>
         </main>
       </div>
     </div>

@@ -5,15 +5,15 @@ import { setDisplayCurrencyAction } from '@/app/(store)/actions';
 
 /**
  * The display-currency picker: store currency only, or an estimate in a currency whose rate the
- * store knows. Choosing submits at once (the page re-renders with the cookie); without
+ * store knows (its words come translated from the footer). Choosing submits at once (the page re-renders with the cookie); without
  * JavaScript a Save button does it.
  */
-export function CurrencyPicker({ options, selected }: { options: { value: string; label: string }[]; selected: string }) {
+export function CurrencyPicker({ options, selected, label, save }: { options: { value: string; label: string }[]; selected: string; label: string; save: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <form ref={formRef} action={setDisplayCurrencyAction} className="flex items-center gap-2">
       <label htmlFor="display-currency" className="shrink-0">
-        Show prices also in
+        {label}
       </label>
       <select
         id="display-currency"
@@ -31,7 +31,7 @@ export function CurrencyPicker({ options, selected }: { options: { value: string
       </select>
       <noscript>
         <button type="submit" className="min-h-11 rounded-lg px-3 ring-1 ring-zinc-300 dark:ring-zinc-700">
-          Save
+          {save}
         </button>
       </noscript>
     </form>

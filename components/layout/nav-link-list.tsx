@@ -2,22 +2,20 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { verticals, type VerticalSlug } from '@/lib/verticals';
 
 /**
  * The four verticals; highlights the one the customer is in. A tab bar on phones, links on wider
- * screens. Icons and labels come rendered from the server (nav-links.tsx), so no icon code or
- * messages are shipped.
+ * screens. Addresses, icons and labels come rendered from the server (nav-links.tsx), so no
+ * catalogue of sections, icon code or messages is shipped.
  */
-export function NavLinkList({ variant, links }: { variant: 'bar' | 'inline'; links: Record<VerticalSlug, React.ReactNode> }) {
+export function NavLinkList({ variant, links }: { variant: 'bar' | 'inline'; links: { href: string; content: React.ReactNode }[] }) {
   const pathname = usePathname();
   return (
     <ul className={variant === 'bar' ? 'grid grid-cols-4 gap-1 px-2 pb-2 sm:hidden' : 'hidden items-center gap-1 sm:flex'}>
-      {verticals.map((vertical) => {
-        const href = `/${vertical.slug}`;
+      {links.map(({ href, content }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <li key={vertical.slug}>
+          <li key={href}>
             <Link
               href={href}
               aria-current={active ? 'page' : undefined}
@@ -31,7 +29,7 @@ export function NavLinkList({ variant, links }: { variant: 'bar' | 'inline'; lin
                   : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
               ].join(' ')}
             >
-              {links[vertical.slug]}
+              {content}
             </Link>
           </li>
         );

@@ -8,17 +8,17 @@ const icons: Record<VerticalSlug, LucideIcon> = { vouchers: Gift, games: Gamepad
 /** The section links with their icons and labels drawn on the server; only the highlighting runs in the browser. */
 export async function NavLinks({ variant }: { variant: 'bar' | 'inline' }) {
   const t = await getTranslations('shell.verticals');
-  const links = Object.fromEntries(
-    verticals.map((vertical) => {
-      const Icon = icons[vertical.slug];
-      return [
-        vertical.slug,
+  const links = verticals.map((vertical) => {
+    const Icon = icons[vertical.slug];
+    return {
+      href: `/${vertical.slug}`,
+      content: (
         <>
           <Icon aria-hidden="true" className={variant === 'bar' ? 'size-5' : 'size-4'} />
           {t(`${vertical.slug}.label`)}
-        </>,
-      ];
-    }),
-  ) as Record<VerticalSlug, React.ReactNode>;
+        </>
+      ),
+    };
+  });
   return <NavLinkList variant={variant} links={links} />;
 }

@@ -19,7 +19,7 @@ export async function SiteFooter() {
           </p>
           {displayCurrency.options.length > 1 && (
             <div className="mt-3 text-zinc-600 dark:text-zinc-400">
-              <CurrencyPicker options={displayCurrency.options} selected={displayCurrency.selected} />
+              <CurrencyPicker options={displayCurrency.options} selected={displayCurrency.selected} label={t('showPricesAlsoIn')} save={t('save')} />
               <p className="mt-1 text-xs">{t('estimatesOnly', { currency: store.currency })}</p>
             </div>
           )}

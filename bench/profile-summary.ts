@@ -1,0 +1,67 @@
+/**
+ * Reads a V8 CPU profile (.cpuprofile, written by `next start` under BENCH_CPU_PROF=<dir>) and
+ * prints where the server spent its time: self time by package or source folder, and the
+ * functions with the most self time. How the order path was profiled for issue #18:
+ *
+ *   BENCH_CPU_PROF=/tmp/prof ORDERS_LEVELS=1 ORDERS_PER_LEVEL=300 npm run bench -- orders
+ *   npx tsx bench/profile-summary.ts /tmp/prof/<file>.cpuprofile
+ */
+import { readFileSync } from 'node:fs';
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+};
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+
+/** node_modules/<pkg> (scoped kept whole), a chunk of the app build, node internals, or (program)/(gc)/(idle). */
+export function bucketOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 'node_modules/'.length).split('/');
+    const name = rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+    // Next's own compiled copies of React and friends are worth telling apart from its router.
+    if (name === 'next' && rest.includes('compiled')) return `next/compiled/${rest[rest.indexOf('compiled') + 1]}`;
+    return name;
+  }
+  if (url.startsWith('node:')) return 'node internals';
+  if (url.includes('/server/chunks/')) return 'app server chunks (our code, bundled)';
+  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+}
+
+export function summarize(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMicros = new Map<number, number>();
+  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
+  const buckets = new Map<string, number>();
+  const functions = new Map<string, number>();
+  for (const [id, micros] of selfMicros) {
+    const { callFrame } = byId.get(id)!;
+    const bucket = bucketOf(callFrame.url, callFrame.functionName);
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + micros);
+    const fn = `${callFrame.functionName || '(anonymous)'} ${bucket}:${callFrame.lineNumber + 1}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + micros);
+  }
+  const rows = (map: Map<string, number>, limit: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), share: `${((100 * micros) / total).toFixed(1)}%` }));
+  return { totalMs: Math.round(total / 1000), buckets: rows(buckets, 25), functions: rows(functions, 30) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile>');
+    process.exit(2);
+  }
+  const { totalMs, buckets, functions } = summarize(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  console.log(`Sampled ${totalMs} ms of CPU in ${file}\n\nSelf time by package or folder:`);
+  console.table(buckets);
+  console.log('Functions with the most self time:');
+  console.table(functions);
+}
