@@ -6,10 +6,11 @@
  * run with Debian's Chromium. The order is a gift card bought through the review and pay
  * actions by a signed-in customer; every page must answer 200 before it is scored.
  *
- * Env: CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_RUNS (1 per page); --smoke scores only the
- * order page.
+ * Env: CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_RUNS (1 per page), LIGHTHOUSE_REPORT_DIR (keeps
+ * each run's full Lighthouse JSON there: long tasks, script boot-up, the LCP element); --smoke
+ * scores only the order page.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -24,8 +25,9 @@ import { buyOrFail, signUpCustomer, storeActions, StorefrontClient } from './sup
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 1);
+const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
 
-async function lighthouseScores(url: string, cookie: string | undefined) {
+async function lighthouseScores(url: string, cookie: string | undefined, reportName: string) {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
@@ -39,6 +41,10 @@ async function lighthouseScores(url: string, cookie: string | undefined) {
       extraHeaders: cookie ? { Cookie: cookie } : undefined,
     });
     const lhr = result!.lhr;
+    if (REPORT_DIR) {
+      mkdirSync(REPORT_DIR, { recursive: true });
+      writeFileSync(path.join(REPORT_DIR, `${reportName}.json`), JSON.stringify(lhr));
+    }
     const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN);
     return {
       performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -143,7 +149,7 @@ export async function runPagesBench() {
       const warm = await customer.get(page.path, 'text/html');
       if (warm.status !== 200) throw new Error(`${page.page} ${page.path} answered ${warm.status}: nothing to score`);
       for (let run = 0; run < RUNS; run++) {
-        const { failedA11y, ...result } = await lighthouseScores(`${store.baseUrl}${page.path}`, page.cookie);
+        const { failedA11y, ...result } = await lighthouseScores(`${store.baseUrl}${page.path}`, page.cookie, `${page.page.split(' ')[0]}-${run + 1}`);
         scores.push({ page: page.page, path: page.path.replace(/[0-9a-f-]{36}/, ':id'), ...result, 'a11y audits failed': failedA11y.join(' ') || '-' });
       }
     }

@@ -4,13 +4,19 @@
  * functions with the most self time. How the order path was profiled for issue #18:
  *
  *   BENCH_CPU_PROF=/tmp/prof ORDERS_LEVELS=1 ORDERS_PER_LEVEL=300 npm run bench -- orders
- *   npx tsx bench/profile-summary.ts /tmp/prof/<file>.cpuprofile
+ *   npx tsx bench/profile-summary.ts /tmp/prof/<file>.cpuprofile [.next-e2e-bench]
+ *
+ * Given the build directory, frames in the bundled server chunks are mapped back through their
+ * source maps, and the report adds the time spent inside each of our source files (inclusive:
+ * a file's own code and everything it called).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FlattenMap, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
 
 type ProfileNode = {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 };
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
@@ -53,6 +59,53 @@ export function summarize(profile: CpuProfile) {
   return { totalMs: Math.round(total / 1000), buckets: rows(buckets, 25), functions: rows(functions, 30) };
 }
 
+const maps = new Map<string, TraceMap | null>();
+
+/** Our source file behind a frame of a bundled chunk (through its .map), or null. */
+function sourceFileOf(frame: ProfileNode['callFrame']): string | null {
+  if (!frame.url.includes('/server/chunks/')) return null;
+  const chunk = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
+  if (!maps.has(chunk)) maps.set(chunk, existsSync(`${chunk}.map`) ? FlattenMap(JSON.parse(readFileSync(`${chunk}.map`, 'utf8'))) : null);
+  const map = maps.get(chunk);
+  if (!map || frame.lineNumber < 0) return null;
+  const source = originalPositionFor(map, { line: frame.lineNumber + 1, column: Math.max(frame.columnNumber, 0) }).source;
+  if (!source) return null;
+  const file = source.replace(/^.*\[project\]\//, '').replace(/^turbopack:\/\/\//, '');
+  // Bundled packages are named by package; our own files by path.
+  const modules = file.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = file.slice(modules + 'node_modules/'.length).split('/');
+    return `(package) ${rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]}`;
+  }
+  return file;
+}
+
+/** Time inside each source file, inclusive: every sample counts once for each file on its stack. */
+export function inclusiveBySource(profile: CpuProfile, limit = 40) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const fileOf = new Map<number, string | null>();
+  const totals = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    if (byId.get(id)?.callFrame.functionName === '(idle)') return;
+    busy += micros;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (!fileOf.has(at)) fileOf.set(at, sourceFileOf(byId.get(at)!.callFrame));
+      const file = fileOf.get(at);
+      if (file) seen.add(file);
+    }
+    for (const file of seen) totals.set(file, (totals.get(file) ?? 0) + micros);
+  });
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([file, micros]) => ({ file, ms: Math.round(micros / 1000), 'share of busy': `${((100 * micros) / busy).toFixed(1)}%` }));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
   if (!file) {
@@ -64,4 +117,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.table(buckets);
   console.log('Functions with the most self time:');
   console.table(functions);
+  if (process.argv[3]) {
+    console.log('Time inside each source file (inclusive, through the build\'s source maps):');
+    console.table(inclusiveBySource(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile));
+  }
 }

@@ -6,11 +6,24 @@ import { env } from '@/lib/env';
 // key derived from AUTH_SECRET, so a database dump alone does not reveal them.
 const VERSION = 'v1';
 
-function key(): Buffer {
+const derivedKeys = new Map<string, { secret: string; key: Buffer }>();
+
+/**
+ * A 256-bit key for one purpose, derived from AUTH_SECRET with HKDF once per process (and again
+ * only if the secret changes): order pages, mails and every checkout need one, and the profile of
+ * a checkout showed the derivation on each call.
+ */
+export function keyFromAuthSecret(purpose: string): Buffer {
   const secret = env().AUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (!secret) throw new Error('AUTH_SECRET is required to encrypt order deliveries');
-  return Buffer.from(hkdfSync('sha256', secret, 'octopus-storefront', 'order-delivery-secrets', 32));
+  if (!secret) throw new Error(`AUTH_SECRET is required (${purpose})`);
+  const cached = derivedKeys.get(purpose);
+  if (cached?.secret === secret) return cached.key;
+  const key = Buffer.from(hkdfSync('sha256', secret, 'octopus-storefront', purpose, 32));
+  derivedKeys.set(purpose, { secret, key });
+  return key;
 }
+
+const key = () => keyFromAuthSecret('order-delivery-secrets');
 
 export function encryptJson(value: unknown): string {
   const iv = randomBytes(12);

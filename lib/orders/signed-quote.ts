@@ -1,6 +1,6 @@
 import 'server-only';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { env } from '@/lib/env';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { keyFromAuthSecret } from '@/lib/crypto';
 
 /**
  * The price a customer confirmed, signed by the server so Pay can trust it without asking the
@@ -31,19 +31,7 @@ export type QuotePayload = {
   expiresAt: number;
 };
 
-let cachedKey: { secret: string; key: Buffer } | undefined;
-
-function key(): Buffer {
-  const secret = env().AUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (!secret) throw new Error('AUTH_SECRET is required to sign checkout quotes');
-  // Derived once per process: this runs on every review and every Pay.
-  if (cachedKey?.secret !== secret)
-    cachedKey = {
-      secret,
-      key: Buffer.from(hkdfSync('sha256', secret, 'octopus-storefront', 'checkout-quotes', 32)),
-    };
-  return cachedKey.key;
-}
+const key = () => keyFromAuthSecret('checkout-quotes');
 
 const mac = (body: string) => createHmac('sha256', key()).update(`${VERSION}.${body}`).digest();
 
