@@ -33,7 +33,8 @@ export const HOME_AND_SECTION_ROUTES = ['/', '/vouchers', '/games', '/mobile', '
 export const budgets: Record<string, number> = {
   ...Object.fromEntries(PRODUCT_ROUTES.map((route) => [route, targets.productPagesKb])),
   ...Object.fromEntries(HOME_AND_SECTION_ROUTES.map((route) => [route, targets.homeAndSectionsKb])),
-  // The number lookup's phone field and its translated messages (its library loads on first touch).
+  // The number lookup's phone field and its translated messages (its library loads on first
+  // touch): over the 140 KB target of sections, which this section does not meet yet.
   '/mobile': 146,
   '/account': 146,
   '/account/add-funds': 145,

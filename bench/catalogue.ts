@@ -79,7 +79,7 @@ export async function runCatalogueBench() {
     await handle.db.update(products).set({ enabled: true, pausedReason: null });
     await handle.close();
     await seedBenchDatabase(large.url);
-    store = await startStorefront({ databaseUrl: large.url, sandboxUrl: generated.url });
+    store = await startStorefront({ databaseUrl: large.url, sandboxUrl: generated.url, smtpUrl: generated.smtpUrl });
     const client = new StorefrontClient(store.baseUrl);
     for (const search of SEARCHES) {
       const path = `/${search.section}?q=${encodeURIComponent(search.q)}`;

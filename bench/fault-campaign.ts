@@ -206,6 +206,7 @@ async function main() {
     const storeOptions = {
       databaseUrl: database.url,
       sandboxUrl: sandbox.url,
+      smtpUrl: sandbox.smtpUrl,
       env: { DEMO_CREDIT, OCTOPUS_TIMEOUT_MS: String(SUPPLIER_TIMEOUT_MS), ...WEBHOOK_CHAOS_ENV, ...stripe.storeEnv, TRUST_PROXY: '1' },
     };
     const servers = serversFromArgs();

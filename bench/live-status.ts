@@ -36,7 +36,7 @@ export async function runLiveStatusBench() {
   try {
     await seedBenchDatabase(database.url);
     await syncAndEnableCatalogue(database.url, sandbox.url);
-    store = await startStorefront({ databaseUrl: database.url, sandboxUrl: sandbox.url, env: { DEMO_CREDIT: '20.00' } });
+    store = await startStorefront({ databaseUrl: database.url, sandboxUrl: sandbox.url, smtpUrl: sandbox.smtpUrl, env: { DEMO_CREDIT: '20.00' } });
     const email = `live-${Date.now()}@bench.test`;
     const customer = new StorefrontClient(store.baseUrl);
     await signUpCustomer(customer, actions.signUp, email, 'correct horse battery staple');

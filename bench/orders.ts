@@ -43,7 +43,7 @@ export async function runOrdersBench() {
       { offer: await findOffer(database.url, 'esim', 712, '4.50'), fields: {} },
     ];
     const anchorOrders: AnchorOrder[] = offers.map(({ offer, fields }) => ({ offer, quantity: Number(fields.quantity ?? '1'), inputData: fields.inputData ?? {} }));
-    const storeOptions = { databaseUrl: database.url, sandboxUrl: sandbox.url, env: { DEMO_CREDIT: '99999.00' } };
+    const storeOptions = { databaseUrl: database.url, sandboxUrl: sandbox.url, smtpUrl: sandbox.smtpUrl, env: { DEMO_CREDIT: '99999.00' } };
     store = SERVERS > 1 ? await startCluster({ ...storeOptions, servers: SERVERS }) : await startStorefront(storeOptions);
     const running = store;
     const cluster = 'served' in running ? (running as ClusterProcess) : undefined;

@@ -126,7 +126,7 @@ export async function runPagesBench() {
   try {
     await seedBenchDatabase(database.url);
     await syncAndEnableCatalogue(database.url, sandbox.url);
-    store = await startStorefront({ databaseUrl: database.url, sandboxUrl: sandbox.url, env: { DEMO_CREDIT: '50.00' } });
+    store = await startStorefront({ databaseUrl: database.url, sandboxUrl: sandbox.url, smtpUrl: sandbox.smtpUrl, env: { DEMO_CREDIT: '50.00' } });
     const actions = storeActions(BENCH_DIST_DIR);
     const customer = new StorefrontClient(store.baseUrl);
     await signUpCustomer(customer, actions.signUp, `pages-${Date.now()}@bench.test`, 'correct horse battery staple');

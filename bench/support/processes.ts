@@ -116,7 +116,7 @@ export function exited(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   });
 }
 
-export type SandboxProcess = { url: string; control: SandboxControl; pid: number; stop(): Promise<void> };
+export type SandboxProcess = { url: string; /** Its SMTP catcher, for the store's SMTP_URL. */ smtpUrl: string; control: SandboxControl; pid: number; stop(): Promise<void> };
 
 /** The sandbox in a separate process (so its CPU is not the storefront's), on a free loopback port. */
 export async function startSandboxProcess(options: Partial<SandboxOptions> = {}): Promise<SandboxProcess> {
@@ -126,10 +126,11 @@ export async function startSandboxProcess(options: Partial<SandboxOptions> = {})
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  const [, url] = (await waitForLine(child, /SANDBOX_READY (\S+)/, 60_000)) as RegExpMatchArray & [string, string];
+  const [, url, smtpUrl] = (await waitForLine(child, /SANDBOX_READY (\S+) (\S+)/, 60_000)) as RegExpMatchArray & [string, string, string];
   child.stdout?.resume();
   return {
     url,
+    smtpUrl,
     control: new SandboxControl(url),
     pid: child.pid!,
     async stop() {
@@ -191,6 +192,8 @@ export async function ensureProductionBuild(distDir = BENCH_DIST_DIR): Promise<{
 export type StorefrontOptions = {
   databaseUrl: string;
   sandboxUrl: string;
+  /** The sandbox's SMTP catcher (SandboxProcess.smtpUrl); without it mail goes to the default port. */
+  smtpUrl?: string;
   port?: number;
   distDir?: string;
   env?: Record<string, string>;
@@ -207,7 +210,7 @@ export type StorefrontProcess = {
 };
 
 /** The environment of every storefront process of a run (web servers and workers alike). */
-export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | 'sandboxUrl' | 'distDir' | 'env'>): NodeJS.ProcessEnv {
+export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | 'sandboxUrl' | 'smtpUrl' | 'distDir' | 'env'>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -215,6 +218,7 @@ export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | '
     NEXT_DIST_DIR: options.distDir ?? BENCH_DIST_DIR,
     DATABASE_URL: options.databaseUrl,
     OCTOPUS_API_URL: options.sandboxUrl,
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     OCTOPUS_SANDBOX: 'true',
     AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
     OPERATOR_EMAIL: benchOperator.email,
