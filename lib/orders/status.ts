@@ -38,16 +38,5 @@ export const statusLabels: Record<OrderStatus, string> = {
   REJECTED: 'Not placed',
 };
 
-/** A customer's timeline: what happened to the order, in their words (no internal states or sources). */
-export const customerEventLabels: Record<OrderStatus, string> = {
-  AWAITING_PAYMENT: 'Order placed, waiting for your card payment',
-  SUBMITTING: 'Order placed and paid',
-  PENDING: 'Accepted by our supplier, being fulfilled',
-  DELIVERED: 'Delivered',
-  FAILED: 'Could not be completed',
-  CANCELLED: 'Cancelled',
-  REJECTED: 'Refused before it was placed',
-};
-
 /** Every order status, in the order operators filter by. */
 export const ORDER_STATUSES = Object.keys(statusLabels) as OrderStatus[];
