@@ -34,8 +34,8 @@ export const budgets: Record<string, number> = {
   ...Object.fromEntries(PRODUCT_ROUTES.map((route) => [route, targets.productPagesKb])),
   ...Object.fromEntries(HOME_AND_SECTION_ROUTES.map((route) => [route, targets.homeAndSectionsKb])),
   // The number lookup's phone field and its translated messages (its library loads on first
-  // touch): over the 140 KB target of sections, which this section does not meet yet.
-  '/mobile': 146,
+  // touch): 141.3 KB, over the 140 KB target of sections, which this section does not meet yet.
+  '/mobile': 143,
   '/account': 146,
   '/account/add-funds': 145,
   '/forgot-password': 144,

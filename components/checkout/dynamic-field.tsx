@@ -39,6 +39,7 @@ export function DynamicField({
         hint={field.helpText}
         required={field.required}
         data={phone}
+        countryCodeLabel={t('countryCode')}
       />
     );
   }

@@ -1,7 +1,6 @@
 'use client';
 
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
-import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import type { PhoneCountryOption, PhoneFieldData } from '@/lib/phone-options';
 
@@ -56,6 +55,7 @@ export function PhoneField({
   hint,
   required,
   data,
+  countryCodeLabel,
 }: {
   name: string;
   label: string;
@@ -66,9 +66,10 @@ export function PhoneField({
   required?: boolean;
   /** The countries offered and their numbering rules, chosen on the server (lib/phone-options). */
   data: PhoneFieldData;
+  /** The country picker's screen-reader label, translated by the caller. */
+  countryCodeLabel: string;
 }) {
   const id = useId();
-  const t = useTranslations('checkout');
   const { countries: options, metadata } = data;
   const fallback = options.some((option) => option.code === defaultCountry) ? defaultCountry : (options[0]?.code ?? defaultCountry);
   // Set once loaded: a field shown again (Edit after Review) formats with it from the start.
@@ -96,7 +97,7 @@ export function PhoneField({
       </label>
       <div className="mt-1 flex gap-2">
         <label htmlFor={`${id}-country`} className="sr-only">
-          {t('countryCode')}
+          {countryCodeLabel}
         </label>
         <select
           id={`${id}-country`}

@@ -1,10 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 
 type SubmitButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
-  pendingLabel?: string;
+  /** Shown while the form submits ("Placing your order…"): every caller names its own, translated. */
+  pendingLabel: string;
   variant?: 'primary' | 'secondary' | 'danger';
 };
 
@@ -14,10 +14,12 @@ const variants = {
   danger: 'bg-red-600 text-white hover:bg-red-700',
 };
 
-/** Disabled while its form is submitting, so a double click sends one request. */
+/**
+ * Disabled while its form is submitting, so a double click sends one request. Its words come
+ * as props, so a page with only this button loads no translation runtime.
+ */
 export function SubmitButton({ children, pendingLabel, variant = 'primary', className = '', disabled, ...props }: SubmitButtonProps) {
   const { pending } = useFormStatus();
-  const t = useTranslations('common');
   return (
     <button
       type="submit"
@@ -26,7 +28,7 @@ export function SubmitButton({ children, pendingLabel, variant = 'primary', clas
       className={`inline-flex items-center justify-center rounded-xl px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
       {...props}
     >
-      {pending ? (pendingLabel ?? t('working')) : children}
+      {pending ? pendingLabel : children}
     </button>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CatalogueSkeleton } from '@/components/catalogue/catalogue-skeleton';
-import { ClientIntl } from '@/components/i18n/client-intl';
 import { SectionPage } from '@/components/catalogue/section-page';
 import { MobileNumberLookup } from '@/components/checkout/mobile-number-lookup';
 import { getSectionProducts } from '@/lib/catalogue/storefront';
@@ -23,14 +22,19 @@ async function lookupPhoneData() {
 }
 
 export default async function MobilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const t = await getTranslations('catalogue');
+  const [t, tc] = await Promise.all([getTranslations('catalogue'), getTranslations('checkout')]);
+  const lookupText = {
+    savedNumbers: tc('savedNumbers'),
+    mobileToRecharge: tc('mobileToRecharge'),
+    countryCode: tc('countryCode'),
+    findingOperator: tc('findingOperator'),
+    findPlans: tc('findPlans'),
+  };
   return (
     <Suspense fallback={<CatalogueSkeleton />}>
     <SectionPage slug="mobile" searchParams={await searchParams}>
       <div className="max-w-md">
-        <ClientIntl namespaces={['checkout']}>
-          <MobileNumberLookup saved={await listMySavedPhones()} phone={await lookupPhoneData()} />
-        </ClientIntl>
+        <MobileNumberLookup saved={await listMySavedPhones()} phone={await lookupPhoneData()} text={lookupText} />
       </div>
       <h2 className="text-lg font-semibold">{t('orPickOperator')}</h2>
     </SectionPage>
