@@ -15,7 +15,9 @@ const benches: Record<string, () => Promise<unknown>> = {
   pages: runPagesBench,
 };
 
-const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+// Bench names are the bare words; a flag's value (`--servers 2`) is not one.
+const flagsWithValue = new Set(['--servers']);
+const wanted = process.argv.slice(2).filter((arg, index, args) => !arg.startsWith('-') && !flagsWithValue.has(args[index - 1] ?? ''));
 const unknown = wanted.filter((name) => !(name in benches));
 if (unknown.length > 0) {
   console.error(`Unknown bench: ${unknown.join(', ')}. Choose from: ${Object.keys(benches).join(', ')}`);
