@@ -3,16 +3,17 @@
  * prints where the server spent its time: self time by package or source folder, and the
  * functions with the most self time. How the order path was profiled for issue #18:
  *
- *   BENCH_CPU_PROF=/tmp/prof ORDERS_LEVELS=1 ORDERS_PER_LEVEL=300 npm run bench -- orders
- *   npx tsx bench/profile-summary.ts /tmp/prof/<file>.cpuprofile [.next-e2e-bench]
+ *   BENCH_CPU_PROF=/tmp/prof ORDERS_LEVELS=10 ORDERS_PER_LEVEL=200 npm run bench -- orders
+ *   npx tsx bench/profile-summary.ts /tmp/prof/<file>.cpuprofile --sources
  *
- * Given the build directory, frames in the bundled server chunks are mapped back through their
- * source maps, and the report adds the time spent inside each of our source files (inclusive:
+ * With --sources, frames in the bundled server chunks are mapped back through the source maps
+ * beside them, and the report adds the time spent inside each of our source files (inclusive:
  * a file's own code and everything it called).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FlattenMap, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
+import { printTable, runWhenMain } from './support/report';
 
 type ProfileNode = {
   id: number;
@@ -70,7 +71,8 @@ function sourceFileOf(frame: ProfileNode['callFrame']): string | null {
   if (!map || frame.lineNumber < 0) return null;
   const source = originalPositionFor(map, { line: frame.lineNumber + 1, column: Math.max(frame.columnNumber, 0) }).source;
   if (!source) return null;
-  const file = source.replace(/^.*\[project\]\//, '').replace(/^turbopack:\/\/\//, '');
+  // Chunks at different depths name one file with different runs of ../: drop them.
+  const file = decodeURIComponent(source).replace(/^.*\[project\]\//, '').replace(/^turbopack:\/\/\//, '').replace(/^(\.\.\/)+/, '');
   // Bundled packages are named by package; our own files by path.
   const modules = file.lastIndexOf('node_modules/');
   if (modules >= 0) {
@@ -106,19 +108,12 @@ export function inclusiveBySource(profile: CpuProfile, limit = 40) {
     .map(([file, micros]) => ({ file, ms: Math.round(micros / 1000), 'share of busy': `${((100 * micros) / busy).toFixed(1)}%` }));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+runWhenMain(import.meta.url, async () => {
   const file = process.argv[2];
-  if (!file) {
-    console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile>');
-    process.exit(2);
-  }
-  const { totalMs, buckets, functions } = summarize(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
-  console.log(`Sampled ${totalMs} ms of CPU in ${file}\n\nSelf time by package or folder:`);
-  console.table(buckets);
-  console.log('Functions with the most self time:');
-  console.table(functions);
-  if (process.argv[3]) {
-    console.log('Time inside each source file (inclusive, through the build\'s source maps):');
-    console.table(inclusiveBySource(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile));
-  }
-}
+  if (!file) throw new Error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [--sources]');
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const { totalMs, buckets, functions } = summarize(profile);
+  printTable(`Sampled ${totalMs} ms of CPU in ${file}. Self time by package or folder:`, buckets);
+  printTable('Functions with the most self time:', functions);
+  if (process.argv.includes('--sources')) printTable("Time inside each source file (inclusive, through the build's source maps):", inclusiveBySource(profile));
+});

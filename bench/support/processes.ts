@@ -192,8 +192,8 @@ export async function ensureProductionBuild(distDir = BENCH_DIST_DIR): Promise<{
 export type StorefrontOptions = {
   databaseUrl: string;
   sandboxUrl: string;
-  /** The sandbox's SMTP catcher (SandboxProcess.smtpUrl); without it mail goes to the default port. */
-  smtpUrl?: string;
+  /** The sandbox's SMTP catcher (SandboxProcess.smtpUrl): the store mails as in production. */
+  smtpUrl: string;
   port?: number;
   distDir?: string;
   env?: Record<string, string>;
@@ -218,7 +218,7 @@ export function storefrontEnv(options: Pick<StorefrontOptions, 'databaseUrl' | '
     NEXT_DIST_DIR: options.distDir ?? BENCH_DIST_DIR,
     DATABASE_URL: options.databaseUrl,
     OCTOPUS_API_URL: options.sandboxUrl,
-    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    SMTP_URL: options.smtpUrl,
     OCTOPUS_SANDBOX: 'true',
     AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
     OPERATOR_EMAIL: benchOperator.email,
