@@ -10,7 +10,9 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
+    // .next* covers the parallel e2e and bench builds (.next-e2e-N, .next-e2e-bench), whose traced
+    // node_modules hold other packages' tests.
+    exclude: ['node_modules/**', 'e2e/**', '.next*/**', '.data/**'],
     environment: 'node',
     // Order deliveries are encrypted with a key derived from AUTH_SECRET.
     env: { AUTH_SECRET: 'vitest-auth-secret-0123456789abcdef0123' },
