@@ -8,7 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Operators upload product pictures (at most 1 MB, lib/catalogue/product-content.ts) through a
   // server action: room above that so a too-large file gets our message, not a framework error.
-  experimental: { serverActions: { bodySizeLimit: '3mb' } },
+  // lucide's index re-exports every icon: load only the ones imported (Next does this for
+  // lucide-react by itself, not for the plain package; components/ui/icon.tsx says why we use it).
+  experimental: { serverActions: { bodySizeLimit: '3mb' }, optimizePackageImports: ['lucide'] },
   // Product pictures are stored copies served by our own route (lib/catalogue/product-images.ts).
   images: { localPatterns: [{ pathname: '/api/product-images/**' }] },
   // The fixed security headers on every response; pages get their policy from proxy.ts, the

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { Search } from 'lucide-react';
+import { Search } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { getTranslations } from 'next-intl/server';
 import type { VerticalSlug } from '@/lib/verticals';
 
@@ -41,7 +42,7 @@ export async function CatalogueFilters({
         <label htmlFor={`${slug}-q`} className="sr-only">
           {t('searchNoun', { noun })}
         </label>
-        <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
+        <Icon icon={Search} className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
         <input id={`${slug}-q`} name="q" type="search" defaultValue={values.q} placeholder={t('searchNoun', { noun })} className={`${control} pl-9`} />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:contents">

@@ -1,6 +1,7 @@
 import { hasFlag } from 'country-flag-icons';
 import * as Flags from 'country-flag-icons/react/3x2';
-import { Globe } from 'lucide-react';
+import { Globe } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { countryName, regionName } from '@/lib/catalogue/countries';
 
 type FlagComponent = (props: { title?: string; className?: string }) => React.ReactElement;
@@ -16,7 +17,7 @@ export function CountryFlag({ code, region, label = false, className = 'h-4 w-6'
   if (!Flag) {
     return (
       <span {...a11y} className={`inline-grid shrink-0 place-items-center rounded-sm bg-sky-100 text-sky-700 dark:bg-sky-950 dark:text-sky-300 ${className}`}>
-        <Globe className="size-3" />
+        <Icon icon={Globe} className="size-3" />
       </span>
     );
   }

@@ -1,4 +1,5 @@
-import { Languages } from 'lucide-react';
+import { Languages } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { setLocaleAction } from '@/i18n/actions';
 import { localeNames, locales } from '@/i18n/config';
@@ -11,7 +12,7 @@ export async function LanguageSwitcher() {
   const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
   return (
     <form action={setLocaleAction} aria-label={t('language')} className="mx-auto flex max-w-6xl flex-wrap items-center justify-center gap-2 px-4 pb-4 text-sm">
-      <Languages aria-hidden="true" className="size-4 text-zinc-500" />
+      <Icon icon={Languages} className="size-4 text-zinc-500" />
       <span className="text-zinc-600 dark:text-zinc-400">{t('language')}:</span>
       {locales.map((code) => (
         <button

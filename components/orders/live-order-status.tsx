@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Loader2 } from 'lucide-react';
+import { LoaderCircle } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -69,7 +70,7 @@ export function LiveOrderStatus({ initial, retryHref, access }: { initial: Order
       <div aria-live="polite" className="mt-3 space-y-2 text-sm">
         {!view.terminal && (
           <p className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
-            <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+            <Icon icon={LoaderCircle} className="size-4 animate-spin" />
             {view.status === 'SUBMITTING' ? t('sending') : (view.statusText ?? t('beingFulfilled'))} {t('updatesItself')}
           </p>
         )}

@@ -1,6 +1,7 @@
 'use client';
 
-import { Check, Copy } from 'lucide-react';
+import { Check, Copy } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
@@ -19,7 +20,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       className="inline-flex shrink-0 items-center gap-1 rounded-lg px-2.5 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
       aria-label={copied ? t('copiedLabel', { label }) : t('copyLabel', { label })}
     >
-      {copied ? <Check aria-hidden="true" className="size-4 text-emerald-600" /> : <Copy aria-hidden="true" className="size-4" />}
+      {copied ? <Icon icon={Check} className="size-4 text-emerald-600" /> : <Icon icon={Copy} className="size-4" />}
       {copied ? t('copied') : t('copy')}
     </button>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { AlertTriangle } from 'lucide-react';
+import { TriangleAlert } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { describeRunway, runwayDays } from '@/lib/admin/metrics';
 import type { WalletsResponse } from '@/lib/admin/wallet-view';
 import { Decimal, formatMoney } from '@/lib/money';
@@ -32,7 +33,7 @@ export function WalletPanel({ initial, spentLast7Days }: { initial: WalletsRespo
     <div className="space-y-3">
       {data.low && (
         <div role="alert" className="flex gap-2 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-900">
-          <AlertTriangle aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          <Icon icon={TriangleAlert} className="mt-0.5 size-4 shrink-0" />
           <p>
             <strong>Supplier wallet low.</strong>{' '}
             {storeWallet

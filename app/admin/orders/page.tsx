@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { Download } from 'lucide-react';
+import { Download } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { GiftCodeNote } from '@/components/admin/gift-code-note';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { loadOrdersPage, orderFiltersQuery, orderVerticalFilters, parseOrderFilters } from '@/lib/admin/orders';
@@ -39,7 +40,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           className="inline-flex items-center gap-1.5 rounded-xl px-3 py-2 text-sm font-semibold ring-1 ring-zinc-300 hover:bg-white dark:ring-zinc-700 dark:hover:bg-zinc-900"
           download
         >
-          <Download aria-hidden="true" className="size-4" />
+          <Icon icon={Download} className="size-4" />
           Export CSV
         </a>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
-import { Star } from 'lucide-react';
+import { Star } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import Link from 'next/link';
 import { useActionState, useState, useTransition } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
@@ -157,7 +158,7 @@ export function CatalogueTable({ rows }: { rows: CatalogueTableRow[] }) {
                 aria-label={`Feature ${row.name}`}
                 className="rounded-lg p-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
               >
-                <Star aria-hidden="true" className={`size-5 ${row.featured ? 'fill-amber-400 text-amber-500' : 'text-zinc-400'}`} />
+                <Icon icon={Star} className={`size-5 ${row.featured ? 'fill-amber-400 text-amber-500' : 'text-zinc-400'}`} />
               </button>
             </td>
           </tr>

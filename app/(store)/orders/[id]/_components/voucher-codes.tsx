@@ -1,6 +1,7 @@
 'use client';
 
-import { Eye } from 'lucide-react';
+import { Eye } from 'lucide';
+import { Icon } from '@/components/ui/icon';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { revealVoucherCodesAction, type RevealState } from '../actions';
@@ -47,7 +48,7 @@ export function VoucherCodes({ orderId, access, count, revealedAt }: { orderId: 
           disabled={pending}
           className="inline-flex items-center gap-2 rounded-xl bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          <Eye aria-hidden="true" className="size-4" />
+          <Icon icon={Eye} className="size-4" />
           {pending ? 'Revealing…' : count === 1 ? 'Reveal code' : 'Reveal codes'}
         </button>
         {state.status === 'error' && (
