@@ -102,6 +102,25 @@ test.describe('buying', () => {
     await expect(page.getByTestId('order-status')).toHaveText('Delivered', { timeout: 30_000 });
   });
 
+  test('a saved number finds its operator in one tap; Enter in the field looks up the typed number', async ({ page }) => {
+    await signUp(page);
+    await page.getByLabel('Name', { exact: true }).fill('Mum');
+    await page.getByLabel('Mobile number').fill('+91 88796 85100');
+    await page.getByRole('button', { name: 'Save recipient' }).click();
+    await expect(page.getByText('+91 88796 85100')).toBeVisible();
+
+    // The saved numbers are buttons of the lookup form, after Find plans: Enter submits what was typed.
+    await page.goto('/mobile');
+    await page.getByLabel('Mobile number to recharge').fill('12');
+    await page.getByLabel('Mobile number to recharge').press('Enter');
+    await expect(page.getByText('This is not a valid mobile number.', { exact: false })).toBeVisible();
+    await expect(page).toHaveURL('/mobile');
+
+    await page.getByRole('group', { name: 'Saved numbers' }).getByRole('button', { name: 'Mum' }).click();
+    await expect(page.getByTestId('detected-operator')).toContainText('Airtel India');
+    expect(new URL(page.url()).searchParams.get('input.phone_number')).toBe('+918879685100');
+  });
+
   test('a saved player fills the form in one tap; other customers cannot see the order', async ({ page, browser }) => {
     await signUp(page);
     const checkout = new CheckoutPage(page);

@@ -6,7 +6,11 @@ import { errorState, validatedAction } from '@/lib/actions';
 import { lookupOperators } from '@/lib/catalogue/mobile-lookup';
 import { toE164 } from '@/lib/phone';
 
-const lookupSchema = z.object({ phone: z.string().trim().min(1, 'Enter the mobile number to top up.') });
+/** The typed number, or the saved number whose button was pressed (it submits the same form). */
+const lookupSchema = z
+  .object({ phone: z.string().trim().default(''), saved: z.string().trim().optional() })
+  .transform(({ phone, saved }) => ({ phone: saved || phone }))
+  .pipe(z.object({ phone: z.string().min(1, 'Enter the mobile number to top up.') }));
 
 /** Detects the operator of a number and opens its plans, with the other candidates one tap away. */
 export const lookupNumberAction = validatedAction(lookupSchema, async (data, formData) => {
