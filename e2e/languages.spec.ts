@@ -28,6 +28,8 @@ test.describe('languages', () => {
     // The header balance is written the Indonesian way: "US$" and a decimal comma.
     await expect(page.getByRole('link', { name: /^Akun Anda, saldo US\$\d[\d.]*,\d\d$/ })).toBeVisible();
     await page.screenshot({ path: shots('id-home', testInfo.project.name), fullPage: false });
+    // The footer's currency picker, its "store currency only" choice included.
+    await expect(page.getByLabel('Tampilkan harga juga dalam').locator('option').first()).toHaveText('Hanya USD (mata uang toko)');
 
     const checkout = new CheckoutPage(page);
     await checkout.open('/games', /PUBG Mobile UC/);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { STORE_ONLY } from '@/lib/display-currency';
 import { getDisplayCurrency } from '@/lib/display-currency/server';
 import { LanguageSwitcher } from './language-switcher';
 import { listHelpPages } from '@/lib/help';
@@ -17,9 +18,14 @@ export async function SiteFooter() {
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
             {t('footerAbout', { currency: store.currency })}
           </p>
-          {displayCurrency.options.length > 1 && (
+          {displayCurrency.options.length > 0 && (
             <div className="mt-3 text-zinc-600 dark:text-zinc-400">
-              <CurrencyPicker options={displayCurrency.options} selected={displayCurrency.selected} label={t('showPricesAlsoIn')} save={t('save')} />
+              <CurrencyPicker
+                options={[{ value: STORE_ONLY, label: t('storeCurrencyOnly', { currency: store.currency }) }, ...displayCurrency.options]}
+                selected={displayCurrency.selected}
+                label={t('showPricesAlsoIn')}
+                save={t('save')}
+              />
               <p className="mt-1 text-xs">{t('estimatesOnly', { currency: store.currency })}</p>
             </div>
           )}

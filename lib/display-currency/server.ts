@@ -17,7 +17,7 @@ export type DisplayCurrencyContext = {
   storeCurrency: string;
   /** What prices are shown in besides the store currency; null: store currency only. */
   display: DisplayCurrency | null;
-  /** The picker's choices: store currency only, then every currency with a known rate. */
+  /** The picker's choices besides "store currency only" (STORE_ONLY, worded by the picker's page): every currency with a known rate. */
   options: { value: string; label: string }[];
   /** The picker's current value: a currency code or STORE_ONLY. */
   selected: string;
@@ -30,11 +30,8 @@ export const getDisplayCurrency = cache(async (): Promise<DisplayCurrencyContext
   const acceptLanguage = headerList.get('accept-language');
   const display = chooseDisplayCurrency({ choice: cookieStore.get(DISPLAY_CURRENCY_COOKIE)?.value, acceptLanguage, storeCurrency, rates });
   const locale = formattingLocale(preferredLocales(acceptLanguage));
-  const options = [
-    { value: STORE_ONLY, label: `${storeCurrency} only (store currency)` },
-    ...Object.keys(rates)
-      .map((currency) => ({ value: currency, label: `${currency} · ${currencyName(currency, locale)}` }))
-      .sort((a, b) => a.value.localeCompare(b.value)),
-  ];
+  const options = Object.keys(rates)
+    .map((currency) => ({ value: currency, label: `${currency} · ${currencyName(currency, locale)}` }))
+    .sort((a, b) => a.value.localeCompare(b.value));
   return { storeCurrency, display, options, selected: display?.currency ?? STORE_ONLY };
 });
