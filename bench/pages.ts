@@ -4,7 +4,9 @@
  * gzip), and Lighthouse performance and accessibility scores on its default mobile profile
  * (simulated slow 4G, 4x CPU slowdown) for the home page, a product page and an order page,
  * run with Debian's Chromium. The order is a gift card bought through the review and pay
- * actions by a signed-in customer; every page must answer 200 before it is scored.
+ * actions by a signed-in customer; every page must answer 200 before it is scored. Then the
+ * framework floor, a Next.js page with nothing of ours (bench/framework-floor), is scored the same
+ * way, so the store's scores can be read against what the framework alone gets on this machine.
  *
  * Env: CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_RUNS (1 per page), LIGHTHOUSE_REPORT_DIR (keeps
  * each run's full Lighthouse JSON there: long tasks, script boot-up, the LCP element); --smoke
@@ -18,6 +20,7 @@ import { checkBudgets } from './budget-check';
 import { HOME_AND_SECTION_ROUTES, PRODUCT_OVER_FRAMEWORK_KB, PRODUCT_ROUTES, targets } from './budgets';
 import { findOffer, syncAndEnableCatalogue } from './support/catalogue';
 import { firstLoadJs, frameworkJs } from './support/first-load';
+import { startFrameworkFloor } from './support/framework-floor';
 import { BENCH_DIST_DIR, createBenchDatabase, ensureProductionBuild, seedBenchDatabase, startSandboxProcess, startStorefront } from './support/processes';
 import { printTable, runWhenMain, writeResult } from './support/report';
 import { SMOKE } from './support/smoke';
@@ -67,6 +70,9 @@ export { firstLoadJs } from './support/first-load';
 
 type LighthouseRow = Record<string, string | number>;
 
+/** A Next.js page with nothing of ours, scored beside the store's (bench/support/framework-floor.ts). */
+const FLOOR_PAGE = 'framework floor (Next.js + React alone)';
+
 /** The issue's rows (#18): each figure beside its target, from this run. */
 function targetRows(js: ReturnType<typeof firstLoadJs>, frameworkKb: number, scores: LighthouseRow[]) {
   const largest = (routes: string[]) => js.filter((row) => routes.includes(row.route)).sort((a, b) => b['gzip KB'] - a['gzip KB'])[0];
@@ -104,6 +110,16 @@ function targetRows(js: ReturnType<typeof firstLoadJs>, frameworkKb: number, sco
       value: `${worst.performance} (TBT ${worstTbt} ms)`,
       target: `≥ ${targets.lighthousePerformance}, TBT ≤ ${targets.lighthouseTbtMs} ms`,
       result: verdict(Number(worst.performance) >= targets.lighthousePerformance && worstTbt <= targets.lighthouseTbtMs),
+    });
+  }
+  const floorRuns = scores.filter((row) => row.page === FLOOR_PAGE && typeof row.performance === 'number');
+  if (floorRuns.length > 0) {
+    const worst = floorRuns.sort((a, b) => Number(a.performance) - Number(b.performance))[0]!;
+    rows.push({
+      figure: `Lighthouse mobile, framework floor: a Next.js page with no code of ours (worst of ${floorRuns.length})`,
+      value: `${worst.performance} (TBT ${Math.max(...floorRuns.map((row) => Number(row['TBT ms'])))} ms)`,
+      target: '- (reference: the same machine and run)',
+      result: '-',
     });
   }
   return rows;
@@ -152,6 +168,16 @@ export async function runPagesBench() {
         const { failedA11y, ...result } = await lighthouseScores(`${store.baseUrl}${page.path}`, page.cookie, `${page.page.split(' ')[0]}-${run + 1}`);
         scores.push({ page: page.page, path: page.path.replace(/[0-9a-f-]{36}/, ':id'), ...result, 'a11y audits failed': failedA11y.join(' ') || '-' });
       }
+    }
+    // The same machine, the same run, nothing of ours: what the targets are up against.
+    const floor = await startFrameworkFloor();
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        const { failedA11y, ...result } = await lighthouseScores(floor.url, undefined, `floor-${run + 1}`);
+        scores.push({ page: FLOOR_PAGE, path: '/ (bench/framework-floor)', ...result, 'a11y audits failed': failedA11y.join(' ') || '-' });
+      }
+    } finally {
+      await floor.stop();
     }
     printTable('Lighthouse (mobile profile: simulated slow 4G, 4x CPU slowdown), Debian Chromium headless', scores);
     printTable('Targets of issue #18 (front end)', targetRows(js, framework['gzip KB'], scores));

@@ -140,7 +140,7 @@ export async function startSandboxProcess(options: Partial<SandboxOptions> = {})
   };
 }
 
-function newestMtime(entries: string[]): number {
+export function newestMtime(entries: string[]): number {
   let newest = 0;
   const walk = (entry: string) => {
     if (!existsSync(entry)) return;
