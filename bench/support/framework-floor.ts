@@ -1,14 +1,17 @@
 /**
- * The framework floor: a Next.js app with one server-rendered page and nothing of ours
- * (bench/framework-floor), built with the project's own next and react. The pages bench scores it
- * with Lighthouse in the same run as the store's pages, as the orders bench measures the sandbox
- * beside the store: what Next.js and React alone score on this machine, so a missed target can
- * be told apart from the machine's own speed.
+ * The framework floor: a Next.js app with nothing of ours (bench/framework-floor), built with the
+ * project's own next and react, measured in the same run as the store so a missed target can be
+ * told apart from what the framework itself costs on this machine:
+ * - the pages bench scores its home page (a server-rendered heading) with Lighthouse;
+ * - the orders bench runs its checkout (two server actions shaped like the store's review and
+ *   pay, doing no work, Pay redirecting to a server-rendered order page) at each concurrency.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exited, freePort, killGroup, newestMtime, sleep } from './processes';
+import { summarize, type LatencySummary } from './report';
+import { purchase, readServerActions, StorefrontClient, type StoreActions } from './storefront-client';
 
 const FLOOR_DIR = 'bench/framework-floor';
 const nextBin = () => path.resolve('node_modules/next/dist/bin/next');
@@ -62,4 +65,47 @@ export async function startFrameworkFloor(): Promise<{ url: string; stop(): Prom
     }
     await sleep(250);
   }
+}
+
+/** The floor's review and pay actions, from its build's manifest. */
+function floorActions(): Pick<StoreActions, 'review' | 'place'> {
+  const actions = readServerActions(path.join(FLOOR_DIR, '.next'));
+  const find = (name: string) => {
+    const found = actions.find((action) => action.filename.endsWith('app/checkout/actions.js') && action.name === name);
+    if (!found) throw new Error(`the framework floor's build has no ${name}`);
+    return found;
+  };
+  return { review: find('reviewAction'), place: find('payAction') };
+}
+
+export type FloorCheckoutResult = { concurrency: number; checkouts: number; checkoutsPerSecond: number; latency: LatencySummary };
+
+/**
+ * `total` floor checkouts (review, then pay and its redirect) from `concurrency` clients at once,
+ * posted exactly as the orders bench posts the store's (storefront-client's purchase()).
+ */
+export async function floorCheckoutRate(floorUrl: string, concurrency: number, total: number): Promise<FloorCheckoutResult> {
+  const actions = floorActions();
+  const baseUrl = floorUrl.replace(/\/$/, '');
+  const clients = Array.from({ length: concurrency }, () => new StorefrontClient(baseUrl));
+  const buy = async (client: StorefrontClient) => {
+    const result = await purchase(client, actions, '/checkout', { productId: 'floor', variantId: 'floor' });
+    if (result.kind !== 'placed') throw new Error(`the framework floor's checkout failed at ${result.stage}: ${result.message}`);
+  };
+  for (let i = 0; i < 10; i++) await buy(clients[0]!);
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      while (next < total) {
+        next++;
+        const began = performance.now();
+        await buy(client);
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { concurrency, checkouts: latencies.length, checkoutsPerSecond: latencies.length / seconds, latency: summarize(latencies) };
 }

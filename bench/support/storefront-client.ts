@@ -132,7 +132,7 @@ export type PurchaseResult =
   | { kind: 'refused'; stage: 'review' | 'place'; message: string; status: number };
 
 /** Review then pay, as the checkout form does: the review's token and price go back with Pay. */
-export async function purchase(client: StorefrontClient, actions: StoreActions, productPath: string, fields: CheckoutFields): Promise<PurchaseResult> {
+export async function purchase(client: StorefrontClient, actions: Pick<StoreActions, 'review' | 'place'>, productPath: string, fields: CheckoutFields): Promise<PurchaseResult> {
   // Product input fields travel as `input.<name>`, as the checkout form names them (lib/forms).
   const inputs = Object.fromEntries(Object.entries(fields.inputData ?? {}).map(([name, text]) => [`input.${name}`, text]));
   const form: Record<string, string> = { productId: fields.productId, variantId: fields.variantId, ...inputs };
