@@ -72,7 +72,7 @@ export class StorefrontClient {
   }
 
   async action(path: string, actionId: string, fields: Record<string, string>, prevState: unknown = { status: 'idle' }): Promise<ActionReply> {
-    const request = serverActionRequest(actionId, fields, prevState);
+    const request = await serverActionRequest(actionId, fields, prevState);
     const started = performance.now();
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',

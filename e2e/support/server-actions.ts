@@ -21,7 +21,7 @@ export async function callServerAction(
   fields: Record<string, string>,
   prevState: unknown = { status: 'idle' },
 ) {
-  const { headers, body: multipart } = serverActionRequest(actionId, fields, prevState);
+  const { headers, body: multipart } = await serverActionRequest(actionId, fields, prevState);
   const response = await request.post(path, { headers, multipart, maxRedirects: 0, failOnStatusCode: false });
   const replyHeaders = response.headers();
   return { status: response.status(), headers: replyHeaders, body: await response.text(), actionFound: replyHeaders[ACTION_NOT_FOUND_HEADER] === undefined };

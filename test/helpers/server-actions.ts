@@ -3,6 +3,7 @@
  * context) and the benches (fetch): the one place that knows Next's manifest and wire format.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 type ManifestEntry = { filename?: string; exportedName?: string; workers?: Record<string, unknown> };
 
@@ -27,14 +28,23 @@ export function readServerActions(distDir: string): ServerActionRef[] {
 export const ACTION_NOT_FOUND_HEADER = 'x-nextjs-action-not-found';
 
 /**
- * The request for a `(prevState, formData)` action: the Next-Action header and React's reply
- * encoding. React decodes the root row ("0") with the fields sent before it, so order matters.
+ * React's own reply encoder, the copy Next bundles for its client. A hand-made encoding sent a
+ * state string such as "${7*7}" as it was, which React reads as a reference ("$" starts one;
+ * its client escapes it as "$$"), so the server failed to decode the request and answered 500:
+ * a request no browser sends (the fuzz spec's flake).
  */
-export function serverActionRequest(actionId: string, fields: Record<string, string>, prevState: unknown = { status: 'idle' }) {
-  const body = new FormData();
-  for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
-  body.append('0', JSON.stringify([prevState, '$K1']));
-  return { headers: { 'Next-Action': actionId, Accept: 'text/x-component' }, body };
+const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-turbopack/client.node') as {
+  encodeReply(value: unknown): Promise<string | FormData>;
+};
+
+/** The request for a `(prevState, formData)` action, encoded exactly as the browser's form submission is. */
+export async function serverActionRequest(actionId: string, fields: Record<string, string>, prevState: unknown = { status: 'idle' }) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  const encoded = await encodeReply([prevState, form]);
+  // With a FormData argument React always answers a FormData (the fields under `_1_`, then "0").
+  if (typeof encoded === 'string') throw new Error('React encoded the action arguments as text: expected a FormData');
+  return { headers: { 'Next-Action': actionId, Accept: 'text/x-component' }, body: encoded };
 }
 
 /** The row of a React Flight reply that carries the action's return value (an object with `status`). */
