@@ -9,24 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { exited, freePort, killGroup, newestMtime, sleep } from './processes';
+import { exited, freePort, killGroup, newestMtime, runNext, sleep } from './processes';
 import { summarize, type LatencySummary } from './report';
 import { purchase, readServerActions, StorefrontClient, type StoreActions } from './storefront-client';
 
 const FLOOR_DIR = 'bench/framework-floor';
-const nextBin = () => path.resolve('node_modules/next/dist/bin/next');
-const floorEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
-
-function run(args: string[]): Promise<{ code: number; log: string }> {
-  return new Promise((resolve, reject) => {
-    let log = '';
-    const child = spawn(process.execPath, [nextBin(), ...args], { env: floorEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code: code ?? 1, log }));
-  });
-}
 
 /** Builds the floor when it has no build or its sources (or the installed Next.js) are newer, then serves it on a free port. */
 export async function startFrameworkFloor(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -34,14 +21,14 @@ export async function startFrameworkFloor(): Promise<{ url: string; stop(): Prom
   const sources = [path.join(FLOOR_DIR, 'app'), path.join(FLOOR_DIR, 'next.config.mjs'), 'node_modules/next/package.json', 'node_modules/react-dom/package.json'];
   if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(sources)) {
     console.log(`Building the framework floor (${FLOOR_DIR})...`);
-    const build = await run(['build', FLOOR_DIR]);
+    const build = await runNext(['build', FLOOR_DIR]);
     if (build.code !== 0) throw new Error(`next build ${FLOOR_DIR} failed (${build.code}):\n${build.log.slice(-3000)}`);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [nextBin(), 'start', FLOOR_DIR, '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: floorEnv(),
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', FLOOR_DIR, '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

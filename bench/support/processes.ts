@@ -172,21 +172,28 @@ export async function ensureProductionBuild(distDir = BENCH_DIST_DIR): Promise<{
   const started = Date.now();
   let log = '';
   try {
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(path.resolve('node_modules/.bin/next'), ['build'], {
-        env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.on('error', reject);
-      child.on('exit', (exitCode) => resolve(exitCode ?? 1));
-    });
-    if (code !== 0) throw new Error(`next build failed (${code}):\n${log.slice(-4000)}`);
+    const build = await runNext(['build'], { NEXT_DIST_DIR: distDir });
+    log = build.log;
+    if (build.code !== 0) throw new Error(`next build failed (${build.code}):\n${log.slice(-4000)}`);
   } finally {
     writeFileSync('tsconfig.json', tsconfig);
   }
   return { built: true, seconds: Math.round((Date.now() - started) / 1000), log };
+}
+
+/** Runs a `next` command (build) to its end in production mode, its output kept for the error message. */
+export function runNext(args: string[], env: Record<string, string> = {}): Promise<{ code: number; log: string }> {
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const child = spawn(path.resolve('node_modules/.bin/next'), args, {
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code: code ?? 1, log }));
+  });
 }
 
 export type StorefrontOptions = {
